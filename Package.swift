@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Optima",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "optima", targets: ["optima"]),
+        .library(name: "OMOP", targets: ["OMOP"]),
+        .library(name: "CDMStore", targets: ["CDMStore"]),
+        .library(name: "Governance", targets: ["Governance"]),
+        .library(name: "OptimaServer", targets: ["OptimaServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ],
+    targets: [
+        // The CDM v5.4 schema as data; no I/O.
+        .target(name: "OMOP"),
+        // zlib, for reading `.gz` OMOP files as streams.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "CDMStore",
+            dependencies: [
+                "OMOP", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "Governance"),
+        .target(
+            name: "OptimaServer",
+            dependencies: [
+                "CDMStore", "Governance",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "optima",
+            dependencies: [
+                "OMOP", "CDMStore", "OptimaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Test helpers shared by the test targets: temporary databases on both backends, reference data.
+        .target(name: "CDMTestSupport", dependencies: ["CDMStore"], path: "Tests/CDMTestSupport"),
+        .testTarget(name: "OMOPTests", dependencies: ["OMOP", "CDMTestSupport"]),
+        .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
+        .testTarget(
+            name: "OptimaServerTests",
+            dependencies: [
+                "OptimaServer", "CDMTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "optimaTests", dependencies: ["optima", "CDMTestSupport"]),
+    ]
+)

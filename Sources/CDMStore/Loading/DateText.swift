@@ -1,0 +1,35 @@
+import OMOP
+
+/// Writes CDM dates and datetimes as ISO-8601 bytes without making Strings, for the bulk writers.
+enum DateText {
+    /// Writes `YYYY-MM-DD` (10 bytes) for days since 1970 into `out`.
+    static func writeDate(daysSinceEpoch: Int, into out: UnsafeMutablePointer<UInt8>) {
+        let (year, month, day) = CDMDate(daysSinceEpoch: daysSinceEpoch).components
+        digits(year, 4, out)
+        out[4] = UInt8(ascii: "-")
+        digits(month, 2, out + 5)
+        out[7] = UInt8(ascii: "-")
+        digits(day, 2, out + 8)
+    }
+
+    /// Writes `YYYY-MM-DD HH:MM:SS` (19 bytes) for seconds since 1970 into `out`.
+    static func writeDateTime(secondsSinceEpoch: Int, into out: UnsafeMutablePointer<UInt8>) {
+        let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
+        let second = secondsSinceEpoch - days * 86_400
+        writeDate(daysSinceEpoch: days, into: out)
+        out[10] = UInt8(ascii: " ")
+        digits(second / 3600, 2, out + 11)
+        out[13] = UInt8(ascii: ":")
+        digits(second / 60 % 60, 2, out + 14)
+        out[16] = UInt8(ascii: ":")
+        digits(second % 60, 2, out + 17)
+    }
+
+    private static func digits(_ value: Int, _ width: Int, _ out: UnsafeMutablePointer<UInt8>) {
+        var value = value
+        for position in stride(from: width - 1, through: 0, by: -1) {
+            out[position] = UInt8(48 + value % 10)
+            value /= 10
+        }
+    }
+}

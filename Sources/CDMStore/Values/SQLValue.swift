@@ -1,0 +1,49 @@
+import OMOP
+
+/// One value read from or bound into SQL.
+public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
+    case null
+    case integer(Int64)
+    case double(Double)
+    case text(String)
+    case date(CDMDate)
+    case datetime(CDMDateTime)
+
+    public var description: String {
+        switch self {
+        case .null: "NULL"
+        case .integer(let value): String(value)
+        case .double(let value): String(value)
+        case .text(let value): value
+        case .date(let value): value.description
+        case .datetime(let value): value.description
+        }
+    }
+
+    public var isNull: Bool { self == .null }
+
+    /// The value as an integer, when it is one (or an integral double).
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let value): value
+        case .double(let value) where value == value.rounded(): Int64(exactly: value)
+        case .text(let value): Int64(value)
+        default: nil
+        }
+    }
+
+    /// The value as text, when it is not NULL.
+    public var textValue: String? {
+        isNull ? nil : description
+    }
+
+    /// The value as a calendar date: a date, a datetime's day, or ISO text (SQLite stores dates as text).
+    public var dateValue: CDMDate? {
+        switch self {
+        case .date(let value): value
+        case .datetime(let value): value.date
+        case .text(let value): CDMDate(value)
+        default: nil
+        }
+    }
+}

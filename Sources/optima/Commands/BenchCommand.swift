@@ -1,0 +1,52 @@
+import ArgumentParser
+import CDMStore
+import Foundation
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure bulk-load speed and peak memory.",
+        subcommands: [ImportBench.self])
+
+    struct ImportBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Load a folder (or a generated measurement file) and report rows/s and peak memory.",
+            discussion: """
+                The baseline, measured in the same run, is reading and validating the same files without
+                a database; the load figure is reported as a ratio of it. Peak memory is the process's
+                maximum resident set size.
+                """)
+
+        @Option(help: "A folder of OMOP files to load; without it, a measurement file of --rows rows is generated.")
+        var folder: String?
+
+        @Option(help: "Rows of the generated measurement file.")
+        var rows = 1_000_000
+
+        @Option(help: "Where to write the generated file (kept for reuse).")
+        var workDirectory = NSTemporaryDirectory() + "optima-bench"
+
+        @Flag(help: "Print the result as JSON.")
+        var json = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let directory = try folder ?? MeasurementFileGenerator.folder(rows: rows, under: workDirectory)
+            let baseline = try ImportBenchmark.readOnly(directory: directory)
+            let result = try await database.withDatabase { db in
+                try await db.createSchema()
+                return try await ImportBenchmark.load(directory: directory, into: db)
+            }
+            let report = ImportBenchmark.Report(
+                database: try database.location().description, rows: result.rows, seconds: result.seconds,
+                baselineSeconds: baseline.seconds, peakResidentMegabytes: ImportBenchmark.peakResidentMegabytes())
+            if json {
+                Terminal.printJSON(try report.jsonData())
+            } else {
+                print(report.text)
+            }
+        }
+    }
+}

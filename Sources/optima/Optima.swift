@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Optima: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optima",
+        abstract: "Real-world oncology evidence on an OMOP CDM v5.4 database.",
+        discussion: """
+            The database is embedded SQLite by default (optima-data/optima.sqlite); name another with
+            --db sqlite:PATH or --db postgres://USER[:PASS]@HOST[:PORT]/DB[?schema=NAME], or OPTIMA_DB.
+            """,
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ImportCommand.self, InfoCommand.self, VerifyCommand.self,
+            ServeCommand.self, BenchCommand.self,
+        ])
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of Optima against real databases: a SQLite file per test and a local
+# PostgreSQL server, which this script installs (Debian) and starts when needed.
+# Usage: scripts/test.sh [extra `swift test` arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Build dependencies: SQLite and zlib headers; PostgreSQL for the server tests.
+missing=()
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]}" >&2
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -z "${OPTIMA_TEST_POSTGRES:-}" ]; then
+    version=$(ls /etc/postgresql | sort -n | tail -1)
+    as_root pg_ctlcluster "$version" main start 2>/dev/null || true
+    for _ in $(seq 1 30); do
+        pg_isready -q -h 127.0.0.1 && break
+        sleep 1
+    done
+    pg_isready -h 127.0.0.1
+    as_root su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
+SELECT 'CREATE ROLE optima LOGIN PASSWORD ''optima'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'optima')\gexec
+SELECT 'CREATE DATABASE optima_test OWNER optima'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'optima_test')\gexec
+SQL
+    export OPTIMA_TEST_POSTGRES="postgres://optima:optima@127.0.0.1:5432/optima_test"
+fi
+echo "PostgreSQL tests run against ${OPTIMA_TEST_POSTGRES%%:*}://…@${OPTIMA_TEST_POSTGRES#*@}" >&2
+
+export OPTIMA_REFERENCE_DATA="${OPTIMA_REFERENCE_DATA:-$(cd .. && pwd)/shared/data}"
+swift build --product optima
+swift test "$@"
