@@ -49,19 +49,27 @@ public enum SQLDialect: String, Sendable {
         "LIMIT \(count)"
     }
 
-    /// The statement that creates a session-private table from a query.
+    /// Creates a connection-private table from a query, for use within one `transaction`; pair it
+    /// with `dropTemporaryTable` there (PostgreSQL also drops it at commit, SQLite would keep it).
     public func createTemporaryTable(_ name: String, as query: String) -> String {
         switch self {
         case .sqlite: "CREATE TEMP TABLE \(quote(name)) AS \(query)"
-        case .postgresql: "CREATE TEMPORARY TABLE \(quote(name)) ON COMMIT PRESERVE ROWS AS \(query)"
+        case .postgresql: "CREATE TEMPORARY TABLE \(quote(name)) ON COMMIT DROP AS \(query)"
+        }
+    }
+
+    public func dropTemporaryTable(_ name: String) -> String {
+        switch self {
+        case .sqlite: "DROP TABLE IF EXISTS temp.\(quote(name))"
+        case .postgresql: "DROP TABLE IF EXISTS pg_temp.\(quote(name))"
         }
     }
 
     /// How a bulk import reaches the database: prepared inserts for SQLite, `COPY` for PostgreSQL.
     public var bulkLoadMethod: String {
         switch self {
-        case .sqlite: "prepared INSERT statements in one transaction"
-        case .postgresql: "COPY FROM STDIN (text format) in one transaction"
+        case .sqlite: "prepared INSERT in one transaction"
+        case .postgresql: "COPY FROM STDIN (text) in one transaction"
         }
     }
 }

@@ -8,6 +8,12 @@ public enum SchemaIssue: Sendable, Hashable, CustomStringConvertible {
     /// The primary key is a plain index because the loaded data repeats key values.
     case primaryKeyNotUnique(table: String, index: String)
 
+    /// Whether this is about the loaded data rather than the schema's structure.
+    public var isDataFinding: Bool {
+        if case .primaryKeyNotUnique = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .missingTable(let table): "table \(table) is missing"

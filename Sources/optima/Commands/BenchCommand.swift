@@ -35,12 +35,12 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let directory = try folder ?? MeasurementFileGenerator.folder(rows: rows, under: workDirectory)
             let baseline = try ImportBenchmark.readOnly(directory: directory)
-            let result = try await database.withDatabase { db in
+            let (method, result) = try await database.withDatabase { db in
                 try await db.createSchema()
-                return try await ImportBenchmark.load(directory: directory, into: db)
+                return (db.dialect.bulkLoadMethod, try await ImportBenchmark.load(directory: directory, into: db))
             }
             let report = ImportBenchmark.Report(
-                database: try database.location().description, rows: result.rows, seconds: result.seconds,
+                database: try database.location().description, method: method, rows: result.rows, seconds: result.seconds,
                 baselineSeconds: baseline.seconds, peakResidentMegabytes: ImportBenchmark.peakResidentMegabytes())
             if json {
                 Terminal.printJSON(try report.jsonData())

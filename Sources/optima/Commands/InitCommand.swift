@@ -11,10 +11,7 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await database.withDatabase { db in
             try await db.createSchema()
-            let issues = try await db.verifySchema()
-            guard issues.isEmpty else {
-                throw ValidationError("the schema differs from CDM v5.4:\n  " + issues.map(\.description).joined(separator: "\n  "))
-            }
+            try await VerifyCommand.verify(db, structureOnly: true)
             print("CDM v5.4 ready at \(db.location)")
         }
     }

@@ -10,6 +10,7 @@ enum ImportBenchmark {
 
     struct Report: Encodable {
         let database: String
+        let method: String
         let rows: Int
         let seconds: Double
         let baselineSeconds: Double
@@ -21,6 +22,7 @@ enum ImportBenchmark {
         var text: String {
             """
             database              \(database)
+            method                \(method)
             rows                  \(rows.formatted())
             load                  \(String(format: "%.2f", seconds)) s, \(Int(rowsPerSecond).formatted()) rows/s
             baseline (read only)  \(String(format: "%.2f", baselineSeconds)) s, \(Int(baselineRowsPerSecond).formatted()) rows/s
