@@ -7,7 +7,7 @@
 final class CSVReader {
     /// The fields of the current record, concatenated; field `i` spans `fieldRange(i)`.
     var record: [UInt8] = []
-    private(set) var fieldEnds: [Int] = []
+    var fieldEnds: [Int] = []
     /// The 1-based physical line on which the current record starts.
     private(set) var line = 0
     let delimiter: UInt8
@@ -20,10 +20,11 @@ final class CSVReader {
     private var nextLine = 1
     private let quotes: Bool
 
-    init(source: ByteSource, fileName: String) throws {
+    /// - Parameter chunkSize: bytes read at a time; 1 MiB, smaller only in tests of chunk edges.
+    init(source: ByteSource, fileName: String, chunkSize: Int = 1 << 20) throws {
         self.source = source
         self.fileName = fileName
-        chunk = .allocate(capacity: 1 << 20)
+        chunk = .allocate(capacity: chunkSize)
         chunkCount = try source.read(into: chunk)
         var header = chunk[0..<chunkCount].prefix { $0 != UInt8(ascii: "\n") }
         if header.first == 0xEF { header = header.dropFirst(3) }  // UTF-8 byte-order mark
@@ -48,76 +49,94 @@ final class CSVReader {
         String(decoding: record[fieldRange(index)], as: UTF8.self)
     }
 
-    private func nextByte() throws -> UInt8? {
-        if position == chunkCount {
-            chunkCount = try source.read(into: chunk)
-            position = 0
-            if chunkCount == 0 { return nil }
-        }
-        let byte = chunk[position]
-        position += 1
-        return byte
-    }
-
-    private func peekByte() throws -> UInt8? {
-        if position == chunkCount {
-            chunkCount = try source.read(into: chunk)
-            position = 0
-            if chunkCount == 0 { return nil }
-        }
-        return chunk[position]
+    /// Refills the chunk when it is used up; false at the end of the file.
+    private func refillIfNeeded() throws -> Bool {
+        if position < chunkCount { return true }
+        chunkCount = try source.read(into: chunk)
+        position = 0
+        return chunkCount > 0
     }
 
     /// Reads the next record; false at the end of the file.
+    ///
+    /// Runs of ordinary bytes are found with a tight scan and appended in one go; the record and
+    /// field arrays are worked on as locals so the loop pays no exclusivity checks.
     func next() throws -> Bool {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let delimiter = self.delimiter, quotes = self.quotes
+        var record: [UInt8] = []
+        var ends: [Int] = []
+        swap(&record, &self.record)
+        swap(&ends, &self.fieldEnds)
+        defer {
+            swap(&record, &self.record)
+            swap(&ends, &self.fieldEnds)
+        }
         while true {
             record.removeAll(keepingCapacity: true)
-            fieldEnds.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
             line = nextLine
             var fieldStart = 0
             var atFieldStart = true
             var inQuotes = false
             var sawQuotes = false
             while true {
-                guard let byte = try nextByte() else {
+                guard try refillIfNeeded() else {
                     if inQuotes {
                         throw ImportError(file: fileName, line: line, reason: "a quoted field is not closed before the end of the file")
                     }
-                    if record.isEmpty && fieldEnds.isEmpty && !sawQuotes { return false }
-                    fieldEnds.append(record.count)
+                    if record.isEmpty && ends.isEmpty && !sawQuotes { return false }
+                    ends.append(record.count)
                     return true
                 }
+                let base = UnsafePointer(chunk.baseAddress!)
+                var index = position
                 if inQuotes {
-                    if byte == quote {
-                        if try peekByte() == quote {
-                            position += 1
-                            record.append(quote)
-                        } else {
-                            inQuotes = false
-                        }
+                    while index < chunkCount, base[index] != quote {
+                        if base[index] == newline { nextLine += 1 }
+                        index += 1
+                    }
+                    record.append(contentsOf: UnsafeBufferPointer(start: base + position, count: index - position))
+                    position = index
+                    if index == chunkCount { continue }
+                    position += 1  // the closing (or first escaping) quote
+                    if try refillIfNeeded(), chunk[position] == quote {
+                        position += 1
+                        record.append(quote)
                     } else {
-                        if byte == newline { nextLine += 1 }
-                        record.append(byte)
+                        inQuotes = false
                     }
                     continue
                 }
+                while index < chunkCount {
+                    let byte = base[index]
+                    if byte == delimiter || byte == newline || byte == quote { break }
+                    index += 1
+                }
+                if index > position {
+                    record.append(contentsOf: UnsafeBufferPointer(start: base + position, count: index - position))
+                    atFieldStart = false
+                }
+                position = index
+                if index == chunkCount { continue }
+                let byte = base[index]
+                position += 1
                 if byte == delimiter {
-                    fieldEnds.append(record.count)
+                    ends.append(record.count)
                     fieldStart = record.count
                     atFieldStart = true
                 } else if byte == newline {
                     nextLine += 1
                     if record.count > fieldStart, record[record.count - 1] == carriageReturn { record.removeLast() }
-                    if record.isEmpty && fieldEnds.isEmpty && !sawQuotes { break }  // blank line
-                    fieldEnds.append(record.count)
+                    if record.isEmpty && ends.isEmpty && !sawQuotes { break }  // blank line
+                    ends.append(record.count)
                     return true
-                } else if byte == quote && quotes && atFieldStart {
+                } else if quotes && atFieldStart {
                     inQuotes = true
                     sawQuotes = true
                     atFieldStart = false
                 } else {
-                    record.append(byte)
+                    record.append(byte)  // a quote inside a field, or any quote in a tab-separated file
                     atFieldStart = false
                 }
             }

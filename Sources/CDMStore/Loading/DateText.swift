@@ -1,6 +1,6 @@
 import OMOP
 
-/// Writes CDM dates and datetimes as ISO-8601 bytes without making Strings, for the bulk writers.
+/// Writes integers, CDM dates and datetimes as bytes without making Strings, for the bulk writers.
 enum DateText {
     /// Writes `YYYY-MM-DD` (10 bytes) for days since 1970 into `out`.
     static func writeDate(daysSinceEpoch: Int, into out: UnsafeMutablePointer<UInt8>) {
@@ -23,6 +23,33 @@ enum DateText {
         digits(second / 60 % 60, 2, out + 14)
         out[16] = UInt8(ascii: ":")
         digits(second % 60, 2, out + 17)
+    }
+
+    /// Writes a decimal integer into `out` (at least 20 bytes); returns the number of bytes written.
+    static func writeInteger(_ value: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { digits in
+            repeat {
+                digits[count] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            var written = 0
+            if value < 0 {
+                out[0] = UInt8(ascii: "-")
+                written = 1
+            }
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                out[written] = digits[position]
+                written += 1
+            }
+            count = written
+        }
+        return count
     }
 
     private static func digits(_ value: Int, _ width: Int, _ out: UnsafeMutablePointer<UInt8>) {

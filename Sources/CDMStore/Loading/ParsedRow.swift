@@ -18,6 +18,14 @@ public struct ParsedRow {
     /// The bytes of the record the row came from.
     public internal(set) var bytes: [UInt8] = []
 
+    /// An empty row, to swap in while the real one is worked on; allocates nothing.
+    init() {
+        kinds = []
+        integers = []
+        floats = []
+        ranges = []
+    }
+
     init(columnCount: Int) {
         kinds = Array(repeating: .null, count: columnCount)
         integers = Array(repeating: 0, count: columnCount)

@@ -31,43 +31,55 @@ struct PostgresCopyWriter {
         }
     }
 
-    /// Appends one row in COPY text format: tab-separated, `\N` for NULL, backslash escapes.
+    /// Appends one row in COPY text format: tab-separated, `\\N` for NULL, backslash escapes.
     static func append(_ row: ParsedRow, to buffer: inout ByteBuffer, scratch: inout [UInt8]) {
         let tab = UInt8(ascii: "\t"), backslash = UInt8(ascii: "\\")
         row.bytes.withUnsafeBufferPointer { bytes in
-            for index in 0..<row.count {
-                if index > 0 { buffer.writeInteger(tab) }
-                switch row.kinds[index] {
-                case .null:
-                    buffer.writeInteger(backslash)
-                    buffer.writeInteger(UInt8(ascii: "N"))
-                case .integer:
-                    buffer.writeString(String(row.integers[index]))
-                case .float:
-                    buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[row.ranges[index]]))
-                case .text:
-                    for byte in UnsafeBufferPointer(rebasing: bytes[row.ranges[index]]) {
-                        switch byte {
-                        case backslash: buffer.writeInteger(backslash); buffer.writeInteger(backslash)
-                        case tab: buffer.writeInteger(backslash); buffer.writeInteger(UInt8(ascii: "t"))
-                        case UInt8(ascii: "\n"): buffer.writeInteger(backslash); buffer.writeInteger(UInt8(ascii: "n"))
-                        case UInt8(ascii: "\r"): buffer.writeInteger(backslash); buffer.writeInteger(UInt8(ascii: "r"))
-                        default: buffer.writeInteger(byte)
-                        }
-                    }
-                case .date:
-                    scratch.withUnsafeMutableBufferPointer { out in
-                        DateText.writeDate(daysSinceEpoch: Int(row.integers[index]), into: out.baseAddress!)
-                        buffer.writeBytes(UnsafeBufferPointer(rebasing: out[0..<10]))
-                    }
-                case .datetime:
-                    scratch.withUnsafeMutableBufferPointer { out in
-                        DateText.writeDateTime(secondsSinceEpoch: Int(row.integers[index]), into: out.baseAddress!)
-                        buffer.writeBytes(UnsafeBufferPointer(rebasing: out[0..<19]))
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                let out = scratch.baseAddress!
+                for index in 0..<row.count {
+                    if index > 0 { buffer.writeInteger(tab) }
+                    switch row.kinds[index] {
+                    case .null:
+                        buffer.writeInteger(backslash)
+                        buffer.writeInteger(UInt8(ascii: "N"))
+                    case .integer:
+                        buffer.writeBytes(UnsafeBufferPointer(start: out, count: DateText.writeInteger(row.integers[index], into: out)))
+                    case .float:
+                        buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[row.ranges[index]]))
+                    case .text:
+                        appendEscaped(UnsafeBufferPointer(rebasing: bytes[row.ranges[index]]), to: &buffer)
+                    case .date:
+                        DateText.writeDate(daysSinceEpoch: Int(row.integers[index]), into: out)
+                        buffer.writeBytes(UnsafeBufferPointer(start: out, count: 10))
+                    case .datetime:
+                        DateText.writeDateTime(secondsSinceEpoch: Int(row.integers[index]), into: out)
+                        buffer.writeBytes(UnsafeBufferPointer(start: out, count: 19))
                     }
                 }
             }
         }
         buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    /// Text as COPY reads it: backslash, tab, newline and carriage return escaped; runs of other
+    /// bytes copied whole.
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout ByteBuffer) {
+        var runStart = 0
+        for (offset, byte) in text.enumerated() {
+            let escaped: UInt8
+            switch byte {
+            case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+            default: continue
+            }
+            buffer.writeBytes(UnsafeBufferPointer(rebasing: text[runStart..<offset]))
+            buffer.writeInteger(UInt8(ascii: "\\"))
+            buffer.writeInteger(escaped)
+            runStart = offset + 1
+        }
+        buffer.writeBytes(UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 }

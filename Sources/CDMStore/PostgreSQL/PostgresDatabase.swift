@@ -78,6 +78,8 @@ public final class PostgresDatabase: Database {
     ) async throws -> LoadResult {
         try await client.withConnection { connection in
             try await self.inTransaction(connection) {
+                // Index rebuilds after a load sort whole tables: give them memory, for this transaction only.
+                try await connection.query("SET LOCAL maintenance_work_mem = '256MB'", logger: self.logger)
                 var result = LoadResult()
                 for file in files {
                     let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)

@@ -10,7 +10,8 @@ struct SQLiteRowWriter: ~Copyable {
 
     private let connection: OpaquePointer
     private let statement: OpaquePointer
-    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+    /// 32 bytes per column for formatted dates, so every bound value stays put until the step.
+    private let scratch: UnsafeMutablePointer<UInt8>
 
     init(_ db: GRDB.Database, table: CDMTable) throws {
         guard let connection = db.sqliteConnection else { throw Rejection(message: "the connection is closed") }
@@ -24,6 +25,7 @@ struct SQLiteRowWriter: ~Copyable {
         }
         self.connection = connection
         self.statement = statement
+        scratch = .allocate(capacity: 32 * table.fields.count)
     }
 
     deinit {
@@ -31,8 +33,10 @@ struct SQLiteRowWriter: ~Copyable {
         scratch.deallocate()
     }
 
+    /// Binds a row and steps the statement. Text is bound without copying (no destructor): the
+    /// row's bytes and the scratch area do not change until the step has finished.
     func insert(_ row: ParsedRow) throws {
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let unchanged: sqlite3_destructor_type? = nil
         row.bytes.withUnsafeBufferPointer { bytes in
             for index in 0..<row.count {
                 let position = Int32(index + 1)
@@ -46,13 +50,15 @@ struct SQLiteRowWriter: ~Copyable {
                 case .text:
                     let range = row.ranges[index]
                     sqlite3_bind_text(statement, position, UnsafeRawPointer(bytes.baseAddress! + range.lowerBound)
-                        .assumingMemoryBound(to: CChar.self), Int32(range.count), transient)
+                        .assumingMemoryBound(to: CChar.self), Int32(range.count), unchanged)
                 case .date:
-                    DateText.writeDate(daysSinceEpoch: Int(row.integers[index]), into: scratch)
-                    sqlite3_bind_text(statement, position, UnsafeRawPointer(scratch).assumingMemoryBound(to: CChar.self), 10, transient)
+                    let out = scratch + 32 * index
+                    DateText.writeDate(daysSinceEpoch: Int(row.integers[index]), into: out)
+                    sqlite3_bind_text(statement, position, UnsafeRawPointer(out).assumingMemoryBound(to: CChar.self), 10, unchanged)
                 case .datetime:
-                    DateText.writeDateTime(secondsSinceEpoch: Int(row.integers[index]), into: scratch)
-                    sqlite3_bind_text(statement, position, UnsafeRawPointer(scratch).assumingMemoryBound(to: CChar.self), 19, transient)
+                    let out = scratch + 32 * index
+                    DateText.writeDateTime(secondsSinceEpoch: Int(row.integers[index]), into: out)
+                    sqlite3_bind_text(statement, position, UnsafeRawPointer(out).assumingMemoryBound(to: CChar.self), 19, unchanged)
                 }
             }
         }
