@@ -14,6 +14,6 @@ extension Database {
         let result = try await load(plan.files, ignoreExtraColumns: ignoreExtraColumns, progress: progress)
         return ImportSummary(
             rowsByTable: result.rowsByTable, warnings: plan.warnings + result.warnings,
-            seconds: Date().timeIntervalSince(started))
+            seconds: Date().timeIntervalSince(started), rowSeconds: result.rowSeconds, indexSeconds: result.indexSeconds)
     }
 }

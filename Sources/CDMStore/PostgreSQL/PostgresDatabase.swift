@@ -84,16 +84,20 @@ public final class PostgresDatabase: Database {
                 for file in files {
                     let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
                     let indices = try await self.dropIndicesIfEmpty(connection, table: file.table.name)
+                    let started = ContinuousClock.now
                     do {
                         try await PostgresCopyWriter(table: file.table).copy(from: reader, into: connection, logger: self.logger, progress: progress)
                     } catch let error as PSQLError {
                         throw ImportError(file: reader.fileName, reason: "rejected by PostgreSQL: \(PostgresDatabase.serverMessage(error))")
                     }
+                    let written = ContinuousClock.now
+                    result.rowSeconds += (written - started).seconds
                     for index in indices {
                         if let warning = try await self.rebuild(IndexRebuild(dialect: self.dialect, index: index), connection) {
                             result.warnings.append(warning)
                         }
                     }
+                    result.indexSeconds += (ContinuousClock.now - written).seconds
                     result.rowsByTable[file.table.name, default: 0] += reader.rowCount
                 }
                 return result

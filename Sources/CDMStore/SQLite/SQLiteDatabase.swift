@@ -65,6 +65,7 @@ public final class SQLiteDatabase: Database {
                 let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
                 let indices = try SQLiteDatabase.dropIndicesIfEmpty(db, table: file.table.name, dialect: self.dialect)
                 let writer = try SQLiteRowWriter(db, table: file.table)
+                let started = ContinuousClock.now
                 while try reader.next() {
                     do {
                         try writer.insert(reader.row)
@@ -73,11 +74,14 @@ public final class SQLiteDatabase: Database {
                     }
                     if reader.rowCount % 100_000 == 0 { progress?(file.table.name, reader.rowCount) }
                 }
+                let written = ContinuousClock.now
+                result.rowSeconds += (written - started).seconds
                 for index in indices {
                     if let warning = try SQLiteDatabase.rebuild(IndexRebuild(dialect: self.dialect, index: index), db) {
                         result.warnings.append(warning)
                     }
                 }
+                result.indexSeconds += (ContinuousClock.now - written).seconds
                 result.rowsByTable[file.table.name, default: 0] += reader.rowCount
                 progress?(file.table.name, reader.rowCount)
             }

@@ -35,13 +35,14 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let directory = try folder ?? MeasurementFileGenerator.folder(rows: rows, under: workDirectory)
             let baseline = try ImportBenchmark.readOnly(directory: directory)
-            let (method, result) = try await database.withDatabase { db in
+            let (method, summary) = try await database.withDatabase { db in
                 try await db.createSchema()
-                return (db.dialect.bulkLoadMethod, try await ImportBenchmark.load(directory: directory, into: db))
+                return (db.dialect.bulkLoadMethod, try await db.importFolder(directory, kind: .omop))
             }
             let report = ImportBenchmark.Report(
-                database: try database.location().description, method: method, rows: result.rows, seconds: result.seconds,
-                baselineSeconds: baseline.seconds, peakResidentMegabytes: ImportBenchmark.peakResidentMegabytes())
+                database: try database.location().description, method: method, rows: summary.totalRows,
+                seconds: summary.seconds, rowSeconds: summary.rowSeconds, indexSeconds: summary.indexSeconds,
+                baselineSeconds: baseline, peakResidentMegabytes: ImportBenchmark.peakResidentMegabytes())
             if json {
                 Terminal.printJSON(try report.jsonData())
             } else {
