@@ -59,8 +59,3 @@ public enum TestDatabases {
         return path
     }
 }
-
-public struct TestSetupError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -37,6 +37,11 @@ public final class TableFileReader {
         row = ParsedRow(columnCount: table.fields.count)
     }
 
+    /// Gives the current row to `slot`, taking the slot's storage for the next row in exchange.
+    func moveRow(into slot: inout ParsedRow) {
+        swap(&row, &slot)
+    }
+
     /// Reads and validates the next row into `row`; false at the end of the file.
     public func next() throws -> Bool {
         guard try reader.next() else { return false }

@@ -11,24 +11,31 @@ struct PostgresCopyWriter {
     func copy(
         from reader: TableFileReader, into connection: PostgresConnection, logger: Logger,
         progress: (@Sendable (String, Int) -> Void)?
-    ) async throws {
+    ) async throws -> Int {
+        var count = 0
         // copyFrom quotes the names itself; CDM names are plain lower-case identifiers.
         try await connection.copyFrom(
             table: table.name, columns: table.fields.map(\.name), logger: logger
         ) { writer in
             var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
             var scratch = [UInt8](repeating: 0, count: 32)
-            while try reader.next() {
-                PostgresCopyWriter.append(reader.row, to: &buffer, scratch: &scratch)
+            // Parsing runs ahead on its own thread; waiting for it is rare, as it reads
+            // several times faster than the server copies.
+            let rows = RowPipeline(reader: reader)
+            defer { rows.cancel() }
+            while try rows.next() {
+                PostgresCopyWriter.append(rows.row, to: &buffer, scratch: &scratch)
                 if buffer.readableBytes >= 1 << 20 {
                     try await writer.write(buffer)
                     buffer.clear()
                 }
-                if reader.rowCount % 100_000 == 0 { progress?(table.name, reader.rowCount) }
+                if rows.rowCount % 100_000 == 0 { progress?(table.name, rows.rowCount) }
             }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
-            progress?(table.name, reader.rowCount)
+            progress?(table.name, rows.rowCount)
+            count = rows.rowCount
         }
+        return count
     }
 
     /// Appends one row in COPY text format: tab-separated, `\\N` for NULL, backslash escapes.

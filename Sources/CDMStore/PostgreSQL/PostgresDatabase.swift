@@ -85,8 +85,10 @@ public final class PostgresDatabase: Database {
                     let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
                     let indices = try await self.dropIndicesIfEmpty(connection, table: file.table.name)
                     let started = ContinuousClock.now
+                    let rowCount: Int
                     do {
-                        try await PostgresCopyWriter(table: file.table).copy(from: reader, into: connection, logger: self.logger, progress: progress)
+                        rowCount = try await PostgresCopyWriter(table: file.table).copy(
+                            from: reader, into: connection, logger: self.logger, progress: progress)
                     } catch let error as PSQLError {
                         throw ImportError(file: reader.fileName, reason: "rejected by PostgreSQL: \(PostgresDatabase.serverMessage(error))")
                     }
@@ -98,7 +100,7 @@ public final class PostgresDatabase: Database {
                         }
                     }
                     result.indexSeconds += (ContinuousClock.now - written).seconds
-                    result.rowsByTable[file.table.name, default: 0] += reader.rowCount
+                    result.rowsByTable[file.table.name, default: 0] += rowCount
                 }
                 return result
             }

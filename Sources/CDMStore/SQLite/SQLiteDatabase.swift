@@ -66,13 +66,15 @@ public final class SQLiteDatabase: Database {
                 let indices = try SQLiteDatabase.dropIndicesIfEmpty(db, table: file.table.name, dialect: self.dialect)
                 let writer = try SQLiteRowWriter(db, table: file.table)
                 let started = ContinuousClock.now
-                while try reader.next() {
+                let rows = RowPipeline(reader: reader)
+                defer { rows.cancel() }
+                while try rows.next() {
                     do {
-                        try writer.insert(reader.row)
+                        try writer.insert(rows.row)
                     } catch let error as SQLiteRowWriter.Rejection {
-                        throw ImportError(file: reader.fileName, line: reader.line, reason: "rejected by SQLite: \(error.message)")
+                        throw ImportError(file: rows.fileName, line: rows.line, reason: "rejected by SQLite: \(error.message)")
                     }
-                    if reader.rowCount % 100_000 == 0 { progress?(file.table.name, reader.rowCount) }
+                    if rows.rowCount % 100_000 == 0 { progress?(file.table.name, rows.rowCount) }
                 }
                 let written = ContinuousClock.now
                 result.rowSeconds += (written - started).seconds
@@ -82,8 +84,8 @@ public final class SQLiteDatabase: Database {
                     }
                 }
                 result.indexSeconds += (ContinuousClock.now - written).seconds
-                result.rowsByTable[file.table.name, default: 0] += reader.rowCount
-                progress?(file.table.name, reader.rowCount)
+                result.rowsByTable[file.table.name, default: 0] += rows.rowCount
+                progress?(file.table.name, rows.rowCount)
             }
             return result
         }
