@@ -68,6 +68,24 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabases.backends)
+    func aCorruptGzipFileStopsTheImport(_ backend: TestDatabases.Backend) async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        // A gzip header followed by bytes that are no deflate stream.
+        var bytes: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]
+        bytes += Array(repeating: 0xFF, count: 64)
+        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/PERSON.csv.gz"))
+        try await TestDatabases.with(backend) { db, _ in
+            try await db.createSchema()
+            await #expect {
+                try await db.importFolder(directory, kind: .omop)
+            } throws: { error in
+                "\(error)" == "PERSON.csv.gz: cannot be read: invalid block type"
+            }
+            #expect(try await db.info().tables["person"] == 0)
+        }
+    }
+
     @Test func aFolderThatDoesNotExist() throws {
         #expect(throws: ImportError(file: "/no/such/folder", reason: "no such folder")) {
             try ImportPlan(directory: "/no/such/folder", kind: .omop)

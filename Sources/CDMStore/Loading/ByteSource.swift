@@ -27,7 +27,8 @@ final class ByteSource {
         let count = gzread(file, buffer.baseAddress, UInt32(buffer.count))
         if count < 0 {
             var code: Int32 = 0
-            let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+            var message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+            if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }  // zlib prefixes the path
             throw ImportError(file: (path as NSString).lastPathComponent, reason: "cannot be read: \(message)")
         }
         return Int(count)
