@@ -21,10 +21,10 @@ public protocol Database: Sendable {
     /// Runs statements in one transaction: all take effect or none.
     func transaction(_ statements: [SQLStatement]) async throws
 
-    /// Loads table files in one transaction: on any error nothing is written. The indices of a
-    /// table that was empty are dropped for the load and rebuilt after it; a primary key the data
-    /// repeats is rebuilt as a plain index, with a warning (see `IndexRebuild`).
-    func load(_ files: [TableFile], ignoreExtraColumns: Bool, progress: (@Sendable (String, Int) -> Void)?) async throws -> LoadResult
+    /// Loads rows into their tables in one transaction: on any error nothing is written. The
+    /// indices of a table that was empty are dropped for the load and rebuilt after it; a primary
+    /// key the data repeats is rebuilt as a plain index, with a warning (see `IndexRebuild`).
+    func load(_ tables: [TableLoad], progress: (@Sendable (String, Int) -> Void)?) async throws -> LoadResult
 
     /// The columns of a table as the database declares them; empty when the table is missing.
     func columns(of table: String) async throws -> [ColumnDescription]

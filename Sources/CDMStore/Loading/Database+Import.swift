@@ -11,7 +11,7 @@ extension Database {
         let started = Date()
         let plan = try ImportPlan(directory: directory, kind: kind, ignoreExtraColumns: ignoreExtraColumns)
         if try await !hasSchema() { try await createSchema() }
-        let result = try await load(plan.files, ignoreExtraColumns: ignoreExtraColumns, progress: progress)
+        let result = try await load(plan.files.map { .file($0, ignoreExtraColumns: ignoreExtraColumns) }, progress: progress)
         return ImportSummary(
             rowsByTable: result.rowsByTable, warnings: plan.warnings + result.warnings,
             seconds: Date().timeIntervalSince(started), rowSeconds: result.rowSeconds, indexSeconds: result.indexSeconds)

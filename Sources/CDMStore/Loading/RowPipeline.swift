@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads and validates a table file on a second thread while the caller writes rows, so that
+/// Reads and validates rows on a second thread while the caller writes rows, so that
 /// parsing and the database's work overlap on a two-core machine.
 ///
 /// Rows travel in a few fixed batches that circulate between the two threads; a row's storage is
@@ -21,12 +21,13 @@ final class RowPipeline: @unchecked Sendable {
         }
     }
 
-    let fileName: String
+    /// The source's name, for errors.
+    let name: String
     /// Rows handed to the caller so far.
     private(set) var rowCount = 0
 
     /// Touched only by the reading thread once it has started.
-    private let reader: TableFileReader
+    private let reader: any RowSource
     private let lock = NSCondition()
     private var free: [Batch]
     private var full: [Batch] = []
@@ -35,9 +36,9 @@ final class RowPipeline: @unchecked Sendable {
     private var current: Batch?
     private var index = 0
 
-    init(reader: TableFileReader, batchSize: Int = 512, depth: Int = 3) {
+    init(reader: any RowSource, batchSize: Int = 512, depth: Int = 3) {
         self.reader = reader
-        fileName = reader.fileName
+        name = reader.name
         free = (0..<depth).map { _ in Batch(size: batchSize, columns: reader.table.fields.count) }
         let thread = Thread { [self] in produce() }
         thread.name = "optima.load.reader"

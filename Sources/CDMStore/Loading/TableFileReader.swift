@@ -5,12 +5,13 @@ import OMOP
 ///
 /// Every value is checked against its field's CDM type here, before any database sees it, so a
 /// malformed row stops the import with `file:line: field: why` on either backend.
-public final class TableFileReader {
+public final class TableFileReader: RowSource {
     public let table: CDMTable
     public let fileName: String
     public private(set) var row = ParsedRow()
     /// Warnings about the file's columns (v5.3 renames, filled or ignored columns).
     public let warnings: [String]
+    public var name: String { fileName }
     /// The line on which the current row starts.
     public var line: Int { reader.line }
     /// Data rows read so far.
@@ -38,7 +39,7 @@ public final class TableFileReader {
     }
 
     /// Gives the current row to `slot`, taking the slot's storage for the next row in exchange.
-    func moveRow(into slot: inout ParsedRow) {
+    public func moveRow(into slot: inout ParsedRow) {
         swap(&row, &slot)
     }
 

@@ -9,7 +9,7 @@ struct PostgresCopyWriter {
     let table: CDMTable
 
     func copy(
-        from reader: TableFileReader, into connection: PostgresConnection, logger: Logger,
+        from reader: any RowSource, into connection: PostgresConnection, logger: Logger,
         progress: (@Sendable (String, Int) -> Void)?
     ) async throws -> Int {
         var count = 0

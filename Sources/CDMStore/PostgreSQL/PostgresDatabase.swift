@@ -74,15 +74,15 @@ public final class PostgresDatabase: Database {
     }
 
     public func load(
-        _ files: [TableFile], ignoreExtraColumns: Bool, progress: (@Sendable (String, Int) -> Void)?
+        _ tables: [TableLoad], progress: (@Sendable (String, Int) -> Void)?
     ) async throws -> LoadResult {
         try await client.withConnection { connection in
             try await self.inTransaction(connection) {
                 // Index rebuilds after a load sort whole tables: give them memory, for this transaction only.
                 try await connection.query("SET LOCAL maintenance_work_mem = '256MB'", logger: self.logger)
                 var result = LoadResult()
-                for file in files {
-                    let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
+                for file in tables {
+                    let reader = try file.open()
                     let indices = try await self.dropIndicesIfEmpty(connection, table: file.table.name)
                     let started = ContinuousClock.now
                     let rowCount: Int
@@ -90,7 +90,7 @@ public final class PostgresDatabase: Database {
                         rowCount = try await PostgresCopyWriter(table: file.table).copy(
                             from: reader, into: connection, logger: self.logger, progress: progress)
                     } catch let error as PSQLError {
-                        throw ImportError(file: reader.fileName, reason: "rejected by PostgreSQL: \(PostgresDatabase.serverMessage(error))")
+                        throw ImportError(file: reader.name, reason: "rejected by PostgreSQL: \(PostgresDatabase.serverMessage(error))")
                     }
                     let written = ContinuousClock.now
                     result.rowSeconds += (written - started).seconds

@@ -57,12 +57,12 @@ public final class SQLiteDatabase: Database {
     }
 
     public func load(
-        _ files: [TableFile], ignoreExtraColumns: Bool, progress: (@Sendable (String, Int) -> Void)?
+        _ tables: [TableLoad], progress: (@Sendable (String, Int) -> Void)?
     ) async throws -> LoadResult {
         let result = try await pool.write { db in
             var result = LoadResult()
-            for file in files {
-                let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
+            for file in tables {
+                let reader = try file.open()
                 let indices = try SQLiteDatabase.dropIndicesIfEmpty(db, table: file.table.name, dialect: self.dialect)
                 let writer = try SQLiteRowWriter(db, table: file.table)
                 let started = ContinuousClock.now
@@ -72,7 +72,7 @@ public final class SQLiteDatabase: Database {
                     do {
                         try writer.insert(rows.row)
                     } catch let error as SQLiteRowWriter.Rejection {
-                        throw ImportError(file: rows.fileName, line: rows.line, reason: "rejected by SQLite: \(error.message)")
+                        throw ImportError(file: rows.name, line: rows.line, reason: "rejected by SQLite: \(error.message)")
                     }
                     if rows.rowCount % 100_000 == 0 { progress?(file.table.name, rows.rowCount) }
                 }

@@ -47,3 +47,17 @@ public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension SQLValue {
+    /// The kind of value, for error messages that must not show the value itself.
+    var kindName: String {
+        switch self {
+        case .null: "NULL"
+        case .integer: "integer"
+        case .double: "float"
+        case .text: "text"
+        case .date: "date"
+        case .datetime: "date-time"
+        }
+    }
+}
