@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "OMOP", targets: ["OMOP"]),
         .library(name: "CDMStore", targets: ["CDMStore"]),
         .library(name: "Governance", targets: ["Governance"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "OptimaServer", targets: ["OptimaServer"]),
     ],
     dependencies: [
@@ -38,6 +39,8 @@ let package = Package(
             ]
         ),
         .target(name: "Governance"),
+        // The synthetic oncology population generator (issue 3); for now its random draws and survival model.
+        .target(name: "Synthetic"),
         .target(
             name: "OptimaServer",
             dependencies: [
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "OptimaServer",
+                "OMOP", "CDMStore", "OptimaServer", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "OMOPTests", dependencies: ["OMOP", "CDMTestSupport"]),
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [

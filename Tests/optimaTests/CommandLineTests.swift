@@ -94,6 +94,19 @@ import Testing
         #expect(!badURL.stderr.contains("secret"))
     }
 
+    @Test func benchImportReportsItsMeasurements() throws {
+        let folder = try TestDatabases.temporaryDirectory()
+        let run = try optima(["bench", "import", "--rows", "1500", "--work-directory", folder, "--json", "--db", "sqlite:\(folder)/b.sqlite"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["rows"] as? Int == 1_500)
+        for key in ["seconds", "row_seconds", "baseline_seconds", "peak_resident_megabytes"] {
+            #expect((report[key] as? Double ?? 0) > 0, "\(key)")
+        }
+        let loaded = try infoJSON("sqlite:\(folder)/b.sqlite")["tables"] as? [String: Int]
+        #expect(loaded?["measurement"] == 1_500)
+    }
+
     @Test(arguments: [[], ["import"], ["import", "omop"], ["info"], ["serve"], ["bench", "import"], ["demo"]])
     func everyCommandHasHelp(_ path: [String]) throws {
         let run = try optima(path + ["--help"])

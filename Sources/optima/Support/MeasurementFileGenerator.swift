@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import OMOP
+import Synthetic
 
 /// Writes a synthetic `MEASUREMENT.csv` of a given size for load benchmarks: plausible lab rows
 /// (PSA, haemoglobin, creatinine, ...) over 100,000 persons, in CDM v5.4 column order.
@@ -24,13 +25,13 @@ enum MeasurementFileGenerator {
             (3016723, "2160-0", 8840, "mg/dL", 1.0, 0.3), (3004501, "2345-7", 8840, "mg/dL", 98, 15),
             (3024128, "1742-6", 8645, "U/L", 28, 10), (3006923, "1920-8", 8645, "U/L", 25, 8),
         ]
-        var generator = SplitMix64(seed: 20_261_126)
+        var generator = SyntheticRandom(seed: 20_261_126)  // the same file on every run
         for id in 1...max(rows, 1) {
-            let lab = labs[Int(generator.next() % UInt64(labs.count))]
-            let person = 1 + Int(generator.next() % 100_000)
-            let day = 14_610 + Int(generator.next() % 7_300)  // 2010-01-01 + up to 20 years
+            let lab = labs[generator.integer(in: 0...labs.count - 1)]
+            let person = generator.integer(in: 1...100_000)
+            let day = 14_610 + generator.integer(in: 0...5_478)  // 2010-01-01 … 2024-12-31
             let iso = CDMDate(daysSinceEpoch: day).description
-            let hundredths = Int(((lab.4 + (Double(generator.next() % 2001) / 1000 - 1) * lab.5) * 100).rounded())
+            let hundredths = Int(((lab.4 + (generator.uniform() * 2 - 1) * lab.5) * 100).rounded())
             let value = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
             text += "\(id),\(person),\(lab.0),\(iso),\(iso) 00:00:00,,32817,4172703,\(value),,\(lab.2),,,,\(id / 4 + 1),,\(lab.1),0,\(lab.3),,,,\n"
             if text.utf8.count > 1 << 20 {
@@ -42,22 +43,5 @@ enum MeasurementFileGenerator {
         try handle.close()
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         return folder
-    }
-}
-
-/// A small deterministic generator, so every run benchmarks the same file.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
