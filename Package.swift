@@ -39,8 +39,11 @@ let package = Package(
             ]
         ),
         .target(name: "Governance"),
-        // The synthetic oncology population generator (issue 3); for now its random draws and survival model.
-        .target(name: "Synthetic"),
+        // The synthetic oncology population generator and the vocabulary subset it writes.
+        .target(
+            name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
+            resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
+        ),
         .target(
             name: "OptimaServer",
             dependencies: [
@@ -64,7 +67,7 @@ let package = Package(
         .testTarget(name: "OMOPTests", dependencies: ["OMOP", "CDMTestSupport"]),
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
-        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "CDMTestSupport"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [

@@ -26,3 +26,14 @@ public struct WeibullProportionalHazards: Sendable, Hashable, Codable {
         scale * pow(log(2) / exp(linearPredictor), 1 / shape)
     }
 }
+
+extension WeibullProportionalHazards {
+    /// A survival time in days conditional on surviving past `landmark` days: with cumulative hazard
+    /// H(t) = (t/scale)^shape · exp(β·x), solving H(T) = H(landmark) + E for E ~ Exp(1) gives
+    /// T = scale · ((landmark/scale)^shape + E / exp(β·x))^(1/shape). The hazard after the landmark is
+    /// unchanged, so a Cox fit on the times still recovers β.
+    public func time(linearPredictor: Double, after landmark: Double, using random: inout SyntheticRandom) -> Double {
+        let extra = -log(random.uniformPositive()) / exp(linearPredictor)
+        return scale * pow(pow(landmark / scale, shape) + extra, 1 / shape)
+    }
+}
