@@ -102,6 +102,10 @@ public final class PostgresDatabase: Database {
                     result.indexSeconds += (ContinuousClock.now - written).seconds
                     result.rowsByTable[file.table.name, default: 0] += rowCount
                 }
+                // Fresh statistics, so the planner joins new rows sensibly before autovacuum gets to them.
+                for name in Set(tables.map(\.table.name)) {
+                    try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(self.dialect.quote(name))"), logger: self.logger)
+                }
                 return result
             }
         }

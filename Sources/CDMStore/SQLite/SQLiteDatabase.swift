@@ -90,6 +90,8 @@ public final class SQLiteDatabase: Database {
             return result
         }
         try await pool.writeWithoutTransaction { db in
+            // Fresh statistics, so the planner joins new rows sensibly (sampled: fast at any size).
+            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
             _ = try db.checkpoint(.truncate)
         }
         return result
