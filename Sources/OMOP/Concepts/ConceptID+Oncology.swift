@@ -118,7 +118,7 @@ extension ConceptID {
         public static let adtEnzalutamide: Int64 = 2_000_000_704
         public static let docetaxel: Int64 = 2_000_000_705
         public static let acT: Int64 = 2_000_000_711
-        public static let acTH: Int64 = 2_000_000_712
+        public static let thAC: Int64 = 2_000_000_712
         public static let tamoxifen: Int64 = 2_000_000_713
         public static let letrozole: Int64 = 2_000_000_714
         public static let anastrozole: Int64 = 2_000_000_715

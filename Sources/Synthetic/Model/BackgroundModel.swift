@@ -8,10 +8,10 @@ public struct BackgroundModel: Sendable {
     /// Persons without cancer: year of birth uniform in this range.
     public var birthYears = 1935...2004
     /// Routine outpatient visits per observed year (a Poisson process).
-    public var visitsPerYear = 1.0
+    public var visitsPerYear = 2.5
     /// Share of routine visits with weight and BMI, and with creatinine and haemoglobin.
     public var vitalsShare = 0.5
-    public var labShare = 0.3
+    public var labShare = 0.4
     /// Gompertz all-cause mortality of persons without cancer: yearly hazard exp(a + b · age).
     public var gompertzIntercept = -10.4
     public var gompertzSlope = 0.09

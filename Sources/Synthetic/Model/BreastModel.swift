@@ -4,8 +4,8 @@ public struct BreastModel: Sendable {
     public var histologyMix = [0.80, 0.12, 0.08]
     /// Grade 1–3.
     public var gradeMix = [0.20, 0.45, 0.35]
-    /// Oestrogen receptor positive, by grade 1–3 (overall about 78 %).
-    public var erPositiveByGrade = [0.95, 0.85, 0.60]
+    /// Oestrogen receptor positive, by grade 1–3 (overall about 84 %).
+    public var erPositiveByGrade = [0.97, 0.90, 0.68]
     /// Progesterone receptor positive among ER-positive and ER-negative tumours.
     public var prPositiveIfER = 0.80
     public var prPositiveIfERNegative = 0.05

@@ -1,13 +1,13 @@
 /// Lung cancer: histology, driver mutations, PD-L1, treatment, and survival.
 public struct LungModel: Sendable {
     /// Adenocarcinoma, squamous cell, large cell, small cell.
-    public var histologyMix = [0.50, 0.25, 0.10, 0.15]
+    public var histologyMix = [0.55, 0.25, 0.05, 0.15]
     /// Stage I–IV of small cell lung cancer (limited disease is stage I–III).
     public var smallCellStageMix = [0.05, 0.05, 0.20, 0.70]
     /// Upper lobe (else lower lobe).
     public var upperLobeShare = 0.6
     /// Mutually exclusive drivers in non-squamous NSCLC: EGFR, ALK, ROS1, BRAF V600E, KRAS (the rest: none).
-    public var driversNonSquamous = [0.15, 0.05, 0.015, 0.03, 0.28]
+    public var driversNonSquamous = [0.15, 0.05, 0.015, 0.02, 0.28]
     public var driversSquamous = [0.02, 0.005, 0.0, 0.005, 0.05]
     /// Squamous tumours tested for drivers (non-squamous are all tested).
     public var squamousTestedShare = 0.3

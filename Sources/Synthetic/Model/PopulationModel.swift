@@ -18,7 +18,7 @@ public struct PopulationModel: Sendable {
         .breast: AgeDistribution(mean: 62, sd: 13, range: 25...95),
         .lung: AgeDistribution(mean: 70, sd: 9, range: 35...95),
     ]
-    public var maleFraction: [CancerType: Double] = [.prostate: 1, .breast: 0.01, .lung: 0.55]
+    public var maleFraction: [CancerType: Double] = [.prostate: 1, .breast: 0.01, .lung: 0.64]
     /// Stage I–IV at diagnosis (lung: non-small cell; small cell has its own below).
     public var stageMix: [CancerType: [Double]] = [
         .prostate: [0.45, 0.30, 0.12, 0.13],

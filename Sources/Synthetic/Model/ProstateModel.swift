@@ -16,8 +16,6 @@ public struct ProstateModel: Sendable {
     public var prostatectomyShare = 0.55
     /// Stage I–III with radical treatment, the rest watchful waiting (by stage).
     public var radicalShareByStage = [0.85, 0.85, 0.85, 0.0]
-    /// Biochemical recurrence after radical treatment, by stage.
-    public var recurrenceByStage = [0.10, 0.20, 0.40, 0.0]
     /// Metastatic first line: ADT alone, with docetaxel, abiraterone, enzalutamide.
     public var metastaticFirstLine = [0.25, 0.25, 0.30, 0.20]
 
@@ -29,7 +27,7 @@ public struct ProstateModel: Sendable {
             .init(name: "age_per_10_years", logHazardRatio: 0.45, definition: "(age at diagnosis − 65) / 10"),
             .init(name: "stage_2", logHazardRatio: 0.25, definition: "Stage 2 modifier on the diagnosis"),
             .init(name: "stage_3", logHazardRatio: 0.75, definition: "Stage 3 modifier on the diagnosis"),
-            .init(name: "stage_4", logHazardRatio: 2.2, definition: "Stage 4 modifier on the diagnosis"),
+            .init(name: "stage_4", logHazardRatio: 1.8, definition: "Stage 4 modifier on the diagnosis"),
             .init(name: "grade_group_4_or_5", logHazardRatio: 0.6, definition: "ISUP grade group measurement ≥ 4"),
             .init(name: "radical_treatment", logHazardRatio: -0.3,
                   definition: "radical prostatectomy or teleradiotherapy procedure"),

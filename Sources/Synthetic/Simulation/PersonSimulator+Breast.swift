@@ -85,11 +85,12 @@ extension PersonSimulator {
                 || (erPositive && (grade == 3 || n != modifier.n0 || stage == 3) && random.bernoulli(model.chemotherapyIfHighRiskLuminal))
                 || (her2Positive && random.bernoulli(0.8))
             if trastuzumab {
-                // Neoadjuvant AC followed by paclitaxel with a year of trastuzumab, then surgery.
-                history.addRegimen(regimen.acTH, name: "AC-TH", line: 1, start: firstStart, disease: disease,
-                                   .infusion([drug.doxorubicin, drug.cyclophosphamide], every: 21, count: 4),
-                                   .infusion([drug.paclitaxel], every: 21, count: 4, after: 84),
-                                   .infusion([drug.trastuzumab], every: 21, count: 17, after: 84))
+                // Neoadjuvant paclitaxel with a year of trastuzumab, then AC, then surgery: trastuzumab
+                // starts within the landmark, so "received trastuzumab" is known at baseline.
+                history.addRegimen(regimen.thAC, name: "TH-AC", line: 1, start: firstStart, disease: disease,
+                                   .infusion([drug.paclitaxel], every: 21, count: 4),
+                                   .infusion([drug.trastuzumab], every: 21, count: 17),
+                                   .infusion([drug.doxorubicin, drug.cyclophosphamide], every: 21, count: 4, after: 84))
                 afterTreatment = firstStart.adding(days: 168 + random.integer(in: 21...35))
                 history.addProcedure(surgery, on: afterTreatment, inpatientDays: lumpectomy ? nil : 2)
             } else {

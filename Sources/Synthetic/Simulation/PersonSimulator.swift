@@ -77,7 +77,7 @@ struct PersonSimulator: Sendable {
         let height = random.normal(mean: male ? 1.76 : 1.63, sd: 0.07)
         let usualBMI = min(max(random.normal(mean: 27, sd: 4.5), 16), 50)
         var day = Double(history.observationStart.daysSinceEpoch)
-        for _ in 0..<40 {
+        for _ in 0..<80 {
             day += random.exponential(rate: background.visitsPerYear / 365.25)
             let date = CDMDate(daysSinceEpoch: Int(day))
             guard let visit = history.addVisit(ConceptID.Visit.outpatient, on: date) else { break }
