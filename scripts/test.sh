@@ -18,6 +18,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The independent Cox reference (Python lifelines) of the synthetic survival-truth test; without it that
+# test is skipped with a message.
+if command -v python3 >/dev/null && ! python3 -c "import lifelines" 2>/dev/null; then
+    echo "installing lifelines (pip)" >&2
+    python3 -m pip install -q lifelines 2>/dev/null || python3 -m pip install -q --user --break-system-packages lifelines \
+        || echo "could not install lifelines: the survival-truth test will be skipped" >&2
+fi
+
 if [ -z "${OPTIMA_TEST_POSTGRES:-}" ]; then
     version=$(ls /etc/postgresql | sort -n | tail -1)
     as_root pg_ctlcluster "$version" main start 2>/dev/null || true
