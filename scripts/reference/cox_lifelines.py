@@ -7,15 +7,20 @@ the 95 % Wald confidence interval of each log hazard ratio.
 """
 import json
 import sys
+import warnings
 
 import pandas as pd
 from lifelines import CoxPHFitter
+from lifelines.exceptions import ConvergenceWarning
 
 
 def main(path):
     data = pd.read_csv(path)
+    # A fit that did not converge is an error, not a result; lifelines' default Newton step (0.95)
+    # overshoots on strong effects such as stage IV, so take shorter steps.
+    warnings.simplefilter("error", ConvergenceWarning)
     fitter = CoxPHFitter()
-    fitter.fit(data, duration_col="time", event_col="event")
+    fitter.fit(data, duration_col="time", event_col="event", fit_options={"step_size": 0.5, "max_steps": 500})
     summary = fitter.summary
     result = {
         "n": int(len(data)),
