@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CDMStore
 import OptimaServer
 import Synthetic
@@ -53,6 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
                   \(base)/api/openapi.json   the API
                   \(base)/health             liveness
                 """)
+            fflush(nil)  // the banner shows now even when stdout is a pipe, not when the server stops
             let app = OptimaServer.makeApplication(database: db, host: host, port: port)
             try await app.runService()
         }
