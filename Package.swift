@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CDMStore", targets: ["CDMStore"]),
         .library(name: "Governance", targets: ["Governance"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "Cohorts", targets: ["Cohorts"]),
         .library(name: "OptimaServer", targets: ["OptimaServer"]),
     ],
     dependencies: [
@@ -44,6 +45,8 @@ let package = Package(
             name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
+        // Circe-compatible cohort definitions (issue 4): so far the expression model.
+        .target(name: "Cohorts", dependencies: ["OMOP"]),
         .target(
             name: "OptimaServer",
             dependencies: [
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "CDMTestSupport"]),
+        .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
