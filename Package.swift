@@ -45,8 +45,8 @@ let package = Package(
             name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
-        // Circe-compatible cohort definitions (issue 4): so far the expression model.
-        .target(name: "Cohorts", dependencies: ["OMOP"]),
+        // Circe-compatible cohort definitions (issue 4): so far the expression model and concept-set resolution.
+        .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore"]),
         .target(
             name: "OptimaServer",
             dependencies: [
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "CDMTestSupport"]),
-        .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport"]),
+        .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport", "Synthetic"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
