@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "OptimaServer", "Synthetic",
+                "OMOP", "CDMStore", "OptimaServer", "Synthetic", "Cohorts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

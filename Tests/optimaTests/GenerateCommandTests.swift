@@ -69,3 +69,23 @@ import Testing
         }
     }
 }
+
+/// `optima cohort describe`.
+@Suite struct CohortCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func describesADefinitionOrNamesWhatIsWrong() throws {
+        let folder = try TestDatabases.temporaryDirectory()
+        let good = folder + "/good.json", bad = folder + "/bad.json"
+        try #"{"ConceptSets": [{"id": 3, "name": "Lung cancer", "expression": {"items": []}}], "PrimaryCriteria": {"CriteriaList": [{"ConditionOccurrence": {"CodesetId": 3}}]}}"#
+            .write(toFile: good, atomically: true, encoding: .utf8)
+        try #"{"PrimaryCriteria": {"CriteriaList": [{"ConditionOccurrence": {"Age": {"Value": 1, "Op": "near"}}}]}}"#
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let run = try cli.optima(["cohort", "describe", good])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("a condition occurrence of “Lung cancer”"))
+        let failed = try cli.optima(["cohort", "describe", bad])
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("bad.json: $.PrimaryCriteria.CriteriaList[0].ConditionOccurrence.Age.Op"))
+    }
+}
