@@ -129,11 +129,11 @@ public struct CohortDescription {
             guard let days else { return open }
             return days == 0 ? anchor : days < 0 ? "\(self.days(-days)) before \(anchor)" : "\(self.days(days)) after \(anchor)"
         }
-        switch (window.start, window.end) {
+        switch (window.start.days, window.end.days) {
         case (nil, 0): return "on or before \(anchor)"
         case (0, nil): return "on or after \(anchor)"
         case (nil, nil): return "at any time"
-        default: return "between \(side(window.start, open: "any time before")) and \(side(window.end, open: "any time after"))"
+        default: return "between \(side(window.start.days, open: "any time before")) and \(side(window.end.days, open: "any time after"))"
         }
     }
 

@@ -16,6 +16,13 @@ public struct Occurrence: Decodable, Sendable, Equatable {
     /// The column counted when distinct (DOMAIN_CONCEPT when none is named).
     public var countColumn: CountColumn?
 
+    public init(kind: Kind, count: Int, isDistinct: Bool = false, countColumn: CountColumn? = nil) {
+        self.kind = kind
+        self.count = count
+        self.isDistinct = isDistinct
+        self.countColumn = countColumn
+    }
+
     public init(from decoder: any Decoder) throws {
         let o = try CirceObject(decoder)
         let type: Int = try o("Type") ?? 0

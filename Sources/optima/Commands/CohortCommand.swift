@@ -6,7 +6,7 @@ struct CohortCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cohort",
         abstract: "Work with cohort definitions written as OHDSI ATLAS writes them (Circe JSON).",
-        subcommands: [Describe.self])
+        subcommands: [Generate.self, SQL.self, Describe.self])
 
     struct Describe: ParsableCommand {
         static let configuration = CommandConfiguration(

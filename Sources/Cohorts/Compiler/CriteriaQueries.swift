@@ -1,0 +1,113 @@
+import CDMStore
+
+/// Criteria and criteria groups as queries. An *events* source is a table or subquery with the index events'
+/// columns `person_id, event_id, start_date, end_date, op_start_date, op_end_date, visit_occurrence_id`;
+/// a group query selects the `person_id, event_id` of the events that satisfy the group, once each.
+struct CriteriaQueries: Sendable {
+    let f: SQLFilters
+    var dialect: SQLDialect { f.dialect }
+
+    /// A criterion's events, narrowed by its own correlated criteria with each event acting as the index.
+    func events(of criteria: Criteria, counting column: Occurrence.CountColumn? = nil) throws -> String {
+        let query = try criteria.domainQuery(f).select(counting: column, dialect: dialect).sql()
+        guard let correlated = criteria.correlatedCriteria, !correlated.isEmpty else { return query }
+        var indexed = SelectQuery(["Q.person_id", "Q.event_id", "Q.start_date", "Q.end_date", "Q.visit_occurrence_id",
+                                   "OP.observation_period_start_date AS op_start_date",
+                                   "OP.observation_period_end_date AS op_end_date"],
+                                  from: SelectQuery.subquery(query, "Q"))
+        indexed.joins = ["JOIN observation_period OP ON OP.person_id = Q.person_id AND OP.observation_period_start_date <= Q.start_date AND OP.observation_period_end_date >= Q.start_date"]
+        var wrapped = SelectQuery(["PE.*"], from: SelectQuery.subquery(query, "PE"))
+        wrapped.joins = ["JOIN " + SelectQuery.subquery(try group(correlated, events: "(\n\(indexed.sql())\n)"), "AC")
+                         + " ON AC.person_id = PE.person_id AND AC.event_id = PE.event_id"]
+        return wrapped.sql()
+    }
+
+    /// The events satisfying a group: ALL, ANY, AT_LEAST n or AT_MOST n of its children (criteria,
+    /// demographic criteria, nested groups). An empty group passes every event.
+    func group(_ group: CriteriaGroup, events: String) throws -> String {
+        let children = try group.criteria.map { try correlated($0, events: events) }
+            + group.demographics.map { demographic($0, events: events) }
+            + group.groups.map { try self.group($0, events: events) }
+        let all = "SELECT E.person_id, E.event_id FROM \(events) E"
+        guard !children.isEmpty else { return all }
+        let union = SelectQuery.unionAll(children.map { SelectQuery(["person_id", "event_id"], from: SelectQuery.subquery($0, "X")).sql() })
+        var passing = SelectQuery(["G.person_id", "G.event_id"], from: SelectQuery.subquery(union, "G"))
+        passing.groupBy = ["G.person_id", "G.event_id"]
+        switch group.kind {
+        case .all: passing.having = ["COUNT(*) = \(children.count)"]
+        case .any: break
+        case .atLeast(let count) where count > 0: passing.having = ["COUNT(*) >= \(count)"]
+        case .atLeast: return all
+        case .atMost(let count):
+            // Zero satisfied children also passes, so start from every event.
+            var atMost = SelectQuery(["E.person_id", "E.event_id"], from: "\(events) E")
+            atMost.joins = ["LEFT JOIN " + SelectQuery.subquery(union, "G") + " ON G.person_id = E.person_id AND G.event_id = E.event_id"]
+            atMost.groupBy = ["E.person_id", "E.event_id"]
+            atMost.having = ["COUNT(G.event_id) <= \(count)"]
+            return atMost.sql()
+        }
+        return passing.sql()
+    }
+
+    /// Index events with the required number of the criterion's events in the window.
+    private func correlated(_ correlated: CorrelatedCriteria, events: String) throws -> String {
+        let occurrence = correlated.occurrence ?? Occurrence(kind: .atLeast, count: 1)
+        let counted = occurrence.isDistinct ? (occurrence.countColumn ?? .domainConcept) : nil
+        let criteria = try self.events(of: correlated.criteria, counting: counted)
+        let conditions = window(correlated)
+        let count = counted == nil ? "COUNT(A.event_id)" : "COUNT(DISTINCT A.count_value)"
+        let comparison = switch occurrence.kind {
+        case .exactly: "="
+        case .atMost: "<="
+        case .atLeast: ">="
+        }
+        var query = SelectQuery(["E.person_id", "E.event_id"], from: "\(events) E")
+        let join = SelectQuery.subquery(criteria, "A") + " ON A.person_id = E.person_id"
+        if occurrence.kind == .atMost || occurrence.count == 0 {
+            // Events with no match must count as zero: a left join with the window in its ON clause.
+            query.joins = ["LEFT JOIN " + join + conditions.map { " AND " + $0 }.joined()]
+        } else {
+            query.joins = ["JOIN " + join]
+            query.conditions = conditions
+        }
+        query.groupBy = ["E.person_id", "E.event_id"]
+        query.having = ["\(count) \(comparison) \(occurrence.count)"]
+        return query.sql()
+    }
+
+    /// The window conditions between an index event `E` and a criterion event `A` (circe's windowed criteria).
+    private func window(_ correlated: CorrelatedCriteria) -> [String] {
+        let checkPeriod = !correlated.ignoreObservationPeriod
+        var conditions: [String] = []
+        func bounds(_ window: Window?, eventDate: String) {
+            guard let window else { return }
+            let index = window.useIndexEnd == true ? "E.end_date" : "E.start_date"
+            func edge(_ days: Int?, before: Bool) -> String? {
+                if let days { return dialect.addDays(index, days) }
+                return checkPeriod ? (before ? "E.op_start_date" : "E.op_end_date") : nil
+            }
+            if let lower = edge(window.start.days, before: window.start.isBefore) { conditions.append("\(eventDate) >= \(lower)") }
+            if let upper = edge(window.end.days, before: window.end.isBefore) { conditions.append("\(eventDate) <= \(upper)") }
+        }
+        bounds(correlated.startWindow, eventDate: correlated.startWindow?.useEventEnd == true ? "A.end_date" : "A.start_date")
+        bounds(correlated.endWindow, eventDate: correlated.endWindow?.useEventEnd == false ? "A.start_date" : "A.end_date")
+        if correlated.restrictVisit { conditions.append("A.visit_occurrence_id = E.visit_occurrence_id") }
+        if checkPeriod { conditions.append("A.start_date >= E.op_start_date AND A.start_date <= E.op_end_date") }
+        return conditions
+    }
+
+    /// Index events whose person and dates meet demographic criteria; the race and ethnicity selections
+    /// test their own columns (circe-be 1.12 tests the gender column there by mistake).
+    private func demographic(_ d: DemographicCriteria, events: String) -> String {
+        var query = SelectQuery(["E.person_id", "E.event_id"], from: "\(events) E")
+        query.joins = ["JOIN person P ON P.person_id = E.person_id"]
+        query.conditions = [
+            f.numeric("(\(dialect.year("E.start_date")) - P.year_of_birth)", d.age),
+            f.concepts("P.gender_concept_id", d.gender), f.selection("P.gender_concept_id", d.genderSelection),
+            f.concepts("P.race_concept_id", d.race), f.selection("P.race_concept_id", d.raceSelection),
+            f.concepts("P.ethnicity_concept_id", d.ethnicity), f.selection("P.ethnicity_concept_id", d.ethnicitySelection),
+            f.date("E.start_date", d.occurrenceStartDate), f.date("E.end_date", d.occurrenceEndDate),
+        ].compactMap { $0 }
+        return query.sql()
+    }
+}

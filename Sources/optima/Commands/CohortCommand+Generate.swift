@@ -1,0 +1,62 @@
+import ArgumentParser
+import CDMStore
+import Cohorts
+import Foundation
+
+extension CohortCommand {
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate",
+            abstract: "Generate a cohort into the CDM's cohort table and print its attrition.")
+
+        @Argument(help: "The definition (Circe JSON).")
+        var definition: String
+
+        @Option(name: .customLong("cohort-id"), help: "The cohort_definition_id to write; its previous rows are replaced.")
+        var cohortID: Int64
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Also write the cohort as CSV (subject_id,cohort_start_date,cohort_end_date), ordered.")
+        var output: String?
+
+        @Flag(help: "Print the result as JSON: cohortID, rows, persons, byEvent, byPerson, seconds.")
+        var json = false
+
+        func run() async throws {
+            let expression = try CohortCommand.read(definition)
+            let generation = try await database.withDatabase { db in
+                let generation = try await db.generateCohort(expression, cohortID: cohortID)
+                if let output { try await CohortCSV.write(cohortID: cohortID, from: db, to: output) }
+                return generation
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                Terminal.printJSON(try encoder.encode(generation))
+            } else {
+                print(AttritionTable(generation).text)
+            }
+        }
+    }
+
+    struct SQL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sql", abstract: "Print the SQL that generates a cohort, for a SQL shell.")
+
+        @Argument(help: "The definition (Circe JSON).")
+        var definition: String
+
+        @Option(help: "sqlite or postgresql.")
+        var dialect: SQLDialect = .sqlite
+
+        @Option(name: .customLong("cohort-id"), help: "The cohort_definition_id the SQL writes.")
+        var cohortID: Int64 = 1
+
+        func run() throws {
+            print(try CohortCompiler(try CohortCommand.read(definition), cohortID: cohortID, dialect: dialect).script(), terminator: "")
+        }
+    }
+}
+
+extension SQLDialect: ExpressibleByArgument {}
