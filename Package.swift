@@ -45,12 +45,12 @@ let package = Package(
             name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
-        // Circe-compatible cohort definitions (issue 4): so far the expression model and concept-set resolution.
+        // Circe-compatible cohort definitions: the expression model, concept sets, the SQL compiler, generation.
         .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore"]),
         .target(
             name: "OptimaServer",
             dependencies: [
-                "CDMStore", "Governance",
+                "CDMStore", "Cohorts", "Governance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -5,6 +5,12 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case `public`
     /// Read a data source's aggregate description (table row counts, versions, metrics).
     case readDataSourceSummary = "read-data-source-summary"
+    /// Store cohort definitions.
+    case defineCohorts = "define-cohorts"
+    /// Generate cohorts into the CDM's cohort table.
+    case generateCohorts = "generate-cohorts"
+    /// Read cohort definitions and their aggregate counts.
+    case readCohorts = "read-cohorts"
 
     /// Whether a request without identity may use it.
     public var isPublic: Bool { self == .public }

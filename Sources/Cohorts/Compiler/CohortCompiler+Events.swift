@@ -16,7 +16,7 @@ extension CohortCompiler {
 
     /// The entry events: each criterion's events inside an observation period with the required prior and
     /// post observation, numbered per person by date (`event_id`), limited to the first or last unless `All`.
-    func primaryEvents() throws -> [SQLStatement] {
+    func primaryEvents(_ queries: CriteriaQueries) throws -> [SQLStatement] {
         let primary = expression.primaryCriteria
         guard !primary.criteria.isEmpty else { throw CohortCompilationError("PrimaryCriteria.CriteriaList is empty: there are no entry events") }
         let union = SelectQuery.unionAll(try primary.criteria.map {
@@ -43,7 +43,7 @@ extension CohortCompiler {
 
     /// Primary events that meet the additional criteria, then the qualified limit (applied whenever
     /// `AdditionalCriteria` is present, even empty, as circe does).
-    func qualifiedEvents() throws -> [SQLStatement] {
+    func qualifiedEvents(_ queries: CriteriaQueries) throws -> [SQLStatement] {
         var events = SelectQuery(Self.eventColumns.map { "pe.\($0)" }, from: "cg_primary_events pe")
         if let additional = expression.additionalCriteria, !additional.isEmpty {
             events.joins = ["JOIN " + SelectQuery.subquery(try queries.group(additional, events: "cg_primary_events"), "AC")
@@ -55,7 +55,7 @@ extension CohortCompiler {
 
     /// For every qualified event, the mask of the inclusion rules it satisfies (bit i = rule i), with the
     /// number of rules and the lowest rule satisfied (to choose each person's best event).
-    func inclusionEvents() throws -> [SQLStatement] {
+    func inclusionEvents(_ queries: CriteriaQueries) throws -> [SQLStatement] {
         guard ruleCount > 0 else {
             return scratch("cg_event_masks", "SELECT person_id, event_id, CAST(0 AS BIGINT) AS mask, 0 AS rule_count, 0 AS min_rule FROM cg_qualified_events")
         }

@@ -4,7 +4,7 @@ import CDMStore
 /// date and the first censoring event; the rows then merge into eras and are clipped to the censor window.
 extension CohortCompiler {
     /// The end candidates, then each event's earliest end on or after its start.
-    func cohortRows() throws -> [SQLStatement] {
+    func cohortRows(_ queries: CriteriaQueries) throws -> [SQLStatement] {
         var steps: [SQLStatement] = []
         var ends: [String] = []
         switch expression.endStrategy {

@@ -19,7 +19,6 @@ public struct CohortCompiler: Sendable {
     }
 
     var filters: SQLFilters { SQLFilters(dialect: dialect) }
-    var queries: CriteriaQueries { CriteriaQueries(f: filters) }
     var ruleCount: Int { expression.inclusionRules.count }
     /// The inclusion-rule mask of an event that satisfies every rule.
     var fullMask: Int64 { (Int64(1) << Int64(ruleCount)) - 1 }
@@ -27,16 +26,22 @@ public struct CohortCompiler: Sendable {
     /// Every statement, in order; throws before anything runs when the definition cannot be compiled.
     public func statements() throws -> [SQLStatement] {
         guard ruleCount < 63 else { throw CohortCompilationError("\(ruleCount) inclusion rules; at most 62 fit the rule mask") }
+        let queries = CriteriaQueries(f: filters)
+        /// A step after the scratch tables its criteria need.
+        func step(_ make: (CriteriaQueries) throws -> [SQLStatement]) rethrows -> [SQLStatement] {
+            let statements = try make(queries)
+            return queries.takePrelude() + statements
+        }
         var steps = codesets()
-        steps += try primaryEvents()
-        steps += try qualifiedEvents()
-        steps += try inclusionEvents()
+        steps += try step(primaryEvents)
+        steps += try step(qualifiedEvents)
+        steps += try step(inclusionEvents)
         steps += includedEvents()
-        steps += try cohortRows()
+        steps += try step(cohortRows)
         steps += finalCohort()
         steps += writeCohort()
         steps += statistics()
-        steps += Self.scratchTables.map { SQLStatement(dialect.dropTemporaryTable($0)) }
+        steps += (Self.scratchTables + queries.tables).map { SQLStatement(dialect.dropTemporaryTable($0)) }
         return steps
     }
 
@@ -50,9 +55,8 @@ public struct CohortCompiler: Sendable {
                                 "cg_event_masks", "cg_included_events", "cg_strategy_ends", "cg_drug_target",
                                 "cg_cohort_rows", "cg_final_cohort"]
 
-    /// A scratch table from a query, with statistics for PostgreSQL's planner.
     func scratch(_ name: String, _ query: String) -> [SQLStatement] {
-        dialect.scratchTable(name, as: query) + (dialect == .postgresql ? [SQLStatement("ANALYZE \(name)")] : [])
+        dialect.scratchTable(name, as: query)
     }
 
     /// The columns of an index event in every events table.

@@ -1,23 +1,44 @@
 import CDMStore
 
-/// Criteria and criteria groups as queries. An *events* source is a table or subquery with the index events'
-/// columns `person_id, event_id, start_date, end_date, op_start_date, op_end_date, visit_occurrence_id`;
-/// a group query selects the `person_id, event_id` of the events that satisfy the group, once each.
-struct CriteriaQueries: Sendable {
+/// Criteria and criteria groups as queries. An *events* table has the index events' columns
+/// `person_id, event_id, start_date, end_date, op_start_date, op_end_date, visit_occurrence_id`; a group
+/// query selects the `person_id, event_id` of the events that satisfy the group, once each.
+///
+/// A criterion with correlated criteria of its own is materialized into scratch tables (its events, then
+/// those events as an index), written to `prelude`: nested definitions stay shallow enough for SQLite's
+/// parser, and each level is computed once instead of once per child.
+final class CriteriaQueries {
     let f: SQLFilters
     var dialect: SQLDialect { f.dialect }
+    /// Statements that must run before the queries handed out so far.
+    private(set) var prelude: [SQLStatement] = []
+    /// Every scratch table the prelude creates.
+    private(set) var tables: [String] = []
+
+    init(f: SQLFilters) {
+        self.f = f
+    }
+
+    /// The prelude accumulated since the last call.
+    func takePrelude() -> [SQLStatement] {
+        defer { prelude = [] }
+        return prelude
+    }
 
     /// A criterion's events, narrowed by its own correlated criteria with each event acting as the index.
     func events(of criteria: Criteria, counting column: Occurrence.CountColumn? = nil) throws -> String {
         let query = try criteria.domainQuery(f).select(counting: column, dialect: dialect).sql()
         guard let correlated = criteria.correlatedCriteria, !correlated.isEmpty else { return query }
+        let name = "cg_criteria_\(tables.count / 2 + 1)"
         var indexed = SelectQuery(["Q.person_id", "Q.event_id", "Q.start_date", "Q.end_date", "Q.visit_occurrence_id",
                                    "OP.observation_period_start_date AS op_start_date",
                                    "OP.observation_period_end_date AS op_end_date"],
-                                  from: SelectQuery.subquery(query, "Q"))
+                                  from: "\(name) Q")
         indexed.joins = ["JOIN observation_period OP ON OP.person_id = Q.person_id AND OP.observation_period_start_date <= Q.start_date AND OP.observation_period_end_date >= Q.start_date"]
-        var wrapped = SelectQuery(["PE.*"], from: SelectQuery.subquery(query, "PE"))
-        wrapped.joins = ["JOIN " + SelectQuery.subquery(try group(correlated, events: "(\n\(indexed.sql())\n)"), "AC")
+        tables += [name, name + "_index"]
+        prelude += dialect.scratchTable(name, as: query) + dialect.scratchTable(name + "_index", as: indexed.sql())
+        var wrapped = SelectQuery(["PE.*"], from: "\(name) PE")
+        wrapped.joins = ["JOIN " + SelectQuery.subquery(try group(correlated, events: name + "_index"), "AC")
                          + " ON AC.person_id = PE.person_id AND AC.event_id = PE.event_id"]
         return wrapped.sql()
     }
@@ -30,7 +51,7 @@ struct CriteriaQueries: Sendable {
             + group.groups.map { try self.group($0, events: events) }
         let all = "SELECT E.person_id, E.event_id FROM \(events) E"
         guard !children.isEmpty else { return all }
-        let union = SelectQuery.unionAll(children.map { SelectQuery(["person_id", "event_id"], from: SelectQuery.subquery($0, "X")).sql() })
+        let union = SelectQuery.unionAll(children)
         var passing = SelectQuery(["G.person_id", "G.event_id"], from: SelectQuery.subquery(union, "G"))
         passing.groupBy = ["G.person_id", "G.event_id"]
         switch group.kind {

@@ -12,13 +12,17 @@ extension Database {
         let started = clock.now
         try await transaction(statements)
         let seconds = (clock.now - started).seconds
+        return try await cohortGeneration(cohortID: cohortID, rules: expression.inclusionRules.map(\.name), seconds: seconds)
+    }
+
+    /// A generated cohort's size and attrition, read back from the results tables.
+    func cohortGeneration(cohortID: Int64, rules: [String], seconds: Double) async throws -> CohortGeneration {
         let size = try await query("SELECT COUNT(*) AS n, COUNT(DISTINCT subject_id) AS persons FROM cohort WHERE cohort_definition_id = ?",
-                                   [.integer(cohortID)])
-        return CohortGeneration(cohortID: cohortID, rows: Int(size.first?["n"].integerValue ?? 0),
-                                persons: Int(size.first?["persons"].integerValue ?? 0),
-                                byEvent: try await attrition(cohortID: cohortID, mode: 0, rules: expression.inclusionRules.map(\.name)),
-                                byPerson: try await attrition(cohortID: cohortID, mode: 1, rules: expression.inclusionRules.map(\.name)),
-                                seconds: seconds)
+                                   [.integer(cohortID)]).first
+        return CohortGeneration(cohortID: cohortID, rows: Int(size?["n"].integerValue ?? 0),
+                                persons: Int(size?["persons"].integerValue ?? 0),
+                                byEvent: try await attrition(cohortID: cohortID, mode: 0, rules: rules),
+                                byPerson: try await attrition(cohortID: cohortID, mode: 1, rules: rules), seconds: seconds)
     }
 
     /// The attrition of a generated cohort in one mode, read from the results tables.

@@ -40,8 +40,10 @@ extension SQLDialect {
     var nullDate: String { self == .postgresql ? "CAST(NULL AS DATE)" : "NULL" }
     var nullInteger: String { "CAST(NULL AS BIGINT)" }
 
-    /// Creates a scratch table of the pipeline: temporary, dropped at commit in PostgreSQL.
+    /// Creates a scratch table of the pipeline: temporary, dropped at commit in PostgreSQL, and analyzed
+    /// there, since PostgreSQL's planner has no statistics for a new table.
     func scratchTable(_ name: String, as query: String) -> [SQLStatement] {
         [SQLStatement(dropTemporaryTable(name)), SQLStatement(createTemporaryTable(name, as: query))]
+            + (self == .postgresql ? [SQLStatement("ANALYZE \(name)")] : [])
     }
 }

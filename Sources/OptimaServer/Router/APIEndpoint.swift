@@ -9,8 +9,17 @@ enum APIEndpoint: CaseIterable, Sendable {
     case info
     case openAPI
     case metrics
+    case listCohorts
+    case createCohort
+    case cohort
+    case generateCohort
 
-    var method: HTTPRequest.Method { .get }
+    var method: HTTPRequest.Method {
+        switch self {
+        case .createCohort, .generateCohort: .post
+        default: .get
+        }
+    }
 
     /// The path in Hummingbird's form, e.g. `/api/info`.
     var path: String {
@@ -19,6 +28,9 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .info: "/api/info"
         case .openAPI: "/api/openapi.json"
         case .metrics: "/metrics"
+        case .listCohorts, .createCohort: "/api/cohorts"
+        case .cohort: "/api/cohorts/:id"
+        case .generateCohort: "/api/cohorts/:id/generate"
         }
     }
 
@@ -28,6 +40,10 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .info: "CDM version, vocabulary version and row counts per table, as `optima info --json`."
         case .openAPI: "This API as an OpenAPI 3.1 document."
         case .metrics: "Request counts and latencies in Prometheus text format."
+        case .listCohorts: "The stored cohort definitions: id, name, description."
+        case .createCohort: "Store a cohort definition: ATLAS JSON as is, or WebAPI's {name, description, expression}; answers 201 with its id."
+        case .cohort: "A cohort definition with its last generation: persons, rows and attrition; counts under the minimum cell count read \"<5\"."
+        case .generateCohort: "Generate the cohort into the CDM's cohort table; answers as GET /api/cohorts/{id}."
         }
     }
 
@@ -36,6 +52,9 @@ enum APIEndpoint: CaseIterable, Sendable {
         switch self {
         case .health, .openAPI: .public
         case .info, .metrics: .readDataSourceSummary
+        case .listCohorts, .cohort: .readCohorts
+        case .createCohort: .defineCohorts
+        case .generateCohort: .generateCohorts
         }
     }
 

@@ -19,6 +19,14 @@ struct EndpointHandlers: Sendable {
             return Response(
                 status: .ok, headers: [.contentType: endpoint.contentType],
                 body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        case .listCohorts:
+            return try await listCohorts()
+        case .createCohort:
+            return try await createCohort(request, context)
+        case .cohort:
+            return try await cohort(try Self.id(context), generate: false)
+        case .generateCohort:
+            return try await cohort(try Self.id(context), generate: true)
         }
     }
 }
