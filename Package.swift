@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
-                "OptimaServer", "CDMTestSupport",
+                "OptimaServer", "CDMTestSupport", "Cohorts", "Synthetic",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

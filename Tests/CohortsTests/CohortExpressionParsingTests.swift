@@ -56,7 +56,7 @@ import Testing
         let group = try #require(expression.additionalCriteria)
         #expect(group.kind == .atLeast(2))
         let correlated = try #require(group.criteria.first)
-        #expect(correlated.startWindow?.start == -90 && correlated.startWindow?.end == 0)
+        #expect(correlated.startWindow?.start == Window.Endpoint(days: -90, isBefore: true) && correlated.startWindow?.end == Window.Endpoint(days: 0, isBefore: false))
         #expect(correlated.occurrence?.kind == .atLeast && correlated.occurrence?.countColumn == .visitID)
         guard case .measurement(let measurement) = correlated.criteria else {
             Issue.record("expected a measurement criterion")
