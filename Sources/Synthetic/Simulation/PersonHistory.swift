@@ -73,6 +73,9 @@ struct PersonHistory {
     var observationStart = CDMDate(daysSinceEpoch: 0)
     var observationEnd = CDMDate(daysSinceEpoch: 0)
     var death: CDMDate?
+    /// The position of the primary cancer diagnosis among `conditions`, for a cancer patient.
+    var primaryDiagnosis: Int?
+    var cancer: CancerType?
     var visits: [Visit] = []
     var conditions: [Condition] = []
     var measurements: [Measurement] = []
@@ -85,6 +88,8 @@ struct PersonHistory {
     mutating func reset(personIndex: Int) {
         self.personIndex = personIndex
         death = nil
+        primaryDiagnosis = nil
+        cancer = nil
         visits.removeAll(keepingCapacity: true)
         conditions.removeAll(keepingCapacity: true)
         measurements.removeAll(keepingCapacity: true)

@@ -62,6 +62,7 @@ extension PersonSimulator {
                          on date: CDMDate, modifiers: [Int64]) -> (condition: Int, disease: Int) {
         let visit = history.addVisit(ConceptID.Visit.outpatient, on: date)
         let condition = history.addCondition(concept, on: date, source: source, visit: visit)!
+        history.primaryDiagnosis = condition
         for modifier in modifiers {
             history.addMeasurement(modifier, on: date, visit: visit, modifies: .condition(condition))
         }

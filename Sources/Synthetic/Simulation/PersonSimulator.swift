@@ -22,6 +22,7 @@ struct PersonSimulator: Sendable {
             let type = CancerType.allCases[random.categorical(model.cancerMix)]
             simulateCancer(type, &history, &random)
             cancer = type
+            history.cancer = type
         } else {
             simulateBackground(&history, &random)
         }
