@@ -70,7 +70,7 @@ import Testing
     }
 }
 
-/// `optima cohort describe`.
+/// `optima cohort describe`, `generate` and `sql`.
 @Suite struct CohortCommandTests {
     let cli = CommandLineTests()
 
@@ -87,5 +87,64 @@ import Testing
         let failed = try cli.optima(["cohort", "describe", bad])
         #expect(failed.status != 0)
         #expect(failed.stderr.contains("bad.json: $.PrimaryCriteria.CriteriaList[0].ConditionOccurrence.Age.Op"))
+    }
+
+    /// `cohort generate` writes the cohort, its CSV and its attrition; the script of `cohort sql`, run in the
+    /// database's own shell, writes the same rows.
+    @Test(.enabled(if: ReferenceDatasets.isPresent("phenotypes"), "\(ReferenceDatasets.skipReason)"),
+          arguments: TestDatabases.backends)
+    func generatesAndPrintsTheSameSQL(_ backend: TestDatabases.Backend) async throws {
+        let url = try TestDatabases.makeLocation(backend)
+        let folder = try TestDatabases.temporaryDirectory()
+        let definition = ReferenceDatasets.path("phenotypes/cohorts/1278.json")
+        #expect(try cli.optima(["generate", "--persons", "1500", "--seed", "3", "--db", url]).status == 0)
+        let run = try cli.optima(["cohort", "generate", definition, "--cohort-id", "7", "--db", url, "--output", folder + "/c.csv", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let lines = try String(contentsOfFile: folder + "/c.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.first == "subject_id,cohort_start_date,cohort_end_date")
+        #expect(lines.count - 1 == result["rows"] as? Int)
+        #expect(((result["byPerson"] as? [String: Any])?["rules"] as? [Any])?.count == 15)
+        let keys = lines.dropFirst().map { line in line.split(separator: ",").map(String.init) }.map { (Int($0[0]) ?? 0, $0[1]) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 }, "CSV rows ordered by subject and start")
+
+        let text = try cli.optima(["cohort", "generate", definition, "--cohort-id", "7", "--db", url])
+        #expect(text.stdout.contains("Qualified") && text.stdout.contains("15. Not Stage 4") && text.stdout.contains("Final"))
+
+        let sql = try cli.optima(["cohort", "sql", definition, "--dialect", backend == .sqlite ? "sqlite" : "postgresql", "--cohort-id", "8"])
+        #expect(sql.status == 0)
+        try Self.runInShell(sql.stdout, url: url)
+        let db = try await DatabaseLocation(parsing: url).open()
+        let rows = { (id: Int) in
+            try await db.query("SELECT subject_id, cohort_start_date, cohort_end_date FROM cohort WHERE cohort_definition_id = \(id) ORDER BY 1, 2")
+                .map { $0.values.map(\.description) }
+        }
+        let fromScript = try await rows(8), generated = try await rows(7)
+        try await db.close()
+        #expect(fromScript == generated)
+        #expect(fromScript.count == lines.count - 1)
+    }
+
+    /// Runs a script with `sqlite3` or `psql`, as a user would.
+    static func runInShell(_ script: String, url: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        if url.hasPrefix("sqlite:") {
+            process.arguments = ["sqlite3", "-bail", String(url.dropFirst("sqlite:".count))]
+        } else {
+            let components = try #require(URLComponents(string: url))
+            let schema = components.queryItems?.first { $0.name == "schema" }?.value ?? "public"
+            var plain = components
+            plain.queryItems = nil
+            process.arguments = ["psql", "-q", "-v", "ON_ERROR_STOP=1", plain.string ?? url]
+            process.environment = ProcessInfo.processInfo.environment.merging(["PGOPTIONS": "-c search_path=\(schema)"]) { $1 }
+        }
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 }

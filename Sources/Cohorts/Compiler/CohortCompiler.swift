@@ -48,7 +48,22 @@ public struct CohortCompiler: Sendable {
     /// The statements as one script for a SQL shell, in a transaction (PostgreSQL drops the scratch
     /// tables at commit).
     public func script() throws -> String {
-        (["BEGIN"] + (try statements()).map(\.sql) + ["COMMIT"]).joined(separator: ";\n\n") + ";\n"
+        (["BEGIN"] + (try statements()).map(Self.inlined) + ["COMMIT"]).joined(separator: ";\n\n") + ";\n"
+    }
+
+    /// A statement with its bound values written as literals (only rule names and descriptions are bound).
+    static func inlined(_ statement: SQLStatement) -> String {
+        let parts = statement.sql.split(separator: "?", omittingEmptySubsequences: false)
+        return zip(parts.dropFirst(), statement.binds).reduce(String(parts[0])) { $0 + literal($1.1) + $1.0 }
+    }
+
+    private static func literal(_ value: SQLValue) -> String {
+        switch value {
+        case .null: "NULL"
+        case .integer(let number): String(number)
+        case .double(let number): String(number)
+        default: "'" + value.description.replacingOccurrences(of: "'", with: "''") + "'"
+        }
     }
 
     static let scratchTables = ["cg_codesets", "cg_primary_events", "cg_qualified_events", "cg_inclusion_events",
