@@ -46,6 +46,8 @@ extension CohortCompiler {
     func qualifiedEvents(_ queries: CriteriaQueries) throws -> [SQLStatement] {
         var events = SelectQuery(Self.eventColumns.map { "pe.\($0)" }, from: "cg_primary_events pe")
         if let additional = expression.additionalCriteria, !additional.isEmpty {
+            queries.prefetch([additional], events: "cg_primary_events")
+            defer { queries.endPrefetch() }
             events.joins = ["JOIN " + SelectQuery.subquery(try queries.group(additional, events: "cg_primary_events"), "AC")
                             + " ON AC.person_id = pe.person_id AND AC.event_id = pe.event_id"]
         }
@@ -59,6 +61,8 @@ extension CohortCompiler {
         guard ruleCount > 0 else {
             return scratch("cg_event_masks", "SELECT person_id, event_id, CAST(0 AS BIGINT) AS mask, 0 AS rule_count, 0 AS min_rule FROM cg_qualified_events")
         }
+        queries.prefetch(expression.inclusionRules.compactMap(\.expression), events: "cg_qualified_events")
+        defer { queries.endPrefetch() }
         let rules = try expression.inclusionRules.enumerated().map { index, rule in
             let passing = try rule.expression.map { try queries.group($0, events: "cg_qualified_events") }
                 ?? "SELECT E.person_id, E.event_id FROM cg_qualified_events E"

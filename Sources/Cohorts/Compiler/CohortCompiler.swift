@@ -11,14 +11,18 @@ public struct CohortCompiler: Sendable {
     public let expression: CohortExpression
     public let cohortID: Int64
     public let dialect: SQLDialect
+    /// The definition's concept sets as resolved in the target database, by id (see `SQLFilters.resolved`);
+    /// empty for SQL meant to run anywhere.
+    public let resolvedConceptSets: [Int: [Int64]]
 
-    public init(_ expression: CohortExpression, cohortID: Int64, dialect: SQLDialect) {
+    public init(_ expression: CohortExpression, cohortID: Int64, dialect: SQLDialect, resolvedConceptSets: [Int: [Int64]] = [:]) {
         self.expression = expression
         self.cohortID = cohortID
         self.dialect = dialect
+        self.resolvedConceptSets = resolvedConceptSets
     }
 
-    var filters: SQLFilters { SQLFilters(dialect: dialect) }
+    var filters: SQLFilters { SQLFilters(dialect: dialect, resolved: resolvedConceptSets) }
     var ruleCount: Int { expression.inclusionRules.count }
     /// The inclusion-rule mask of an event that satisfies every rule.
     var fullMask: Int64 { (Int64(1) << Int64(ruleCount)) - 1 }

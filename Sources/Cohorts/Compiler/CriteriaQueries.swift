@@ -14,9 +14,17 @@ final class CriteriaQueries {
     private(set) var prelude: [SQLStatement] = []
     /// Every scratch table the prelude creates.
     private(set) var tables: [String] = []
+    /// Domain tables read from a prefetched subset (see `prefetch`).
+    var sources: [String: String] = [:]
 
     init(f: SQLFilters) {
         self.f = f
+    }
+
+    /// Adds a scratch table to the prelude.
+    func add(_ table: String, _ query: String) {
+        tables.append(table)
+        prelude += dialect.scratchTable(table, as: query)
     }
 
     /// The prelude accumulated since the last call.
@@ -27,16 +35,17 @@ final class CriteriaQueries {
 
     /// A criterion's events, narrowed by its own correlated criteria with each event acting as the index.
     func events(of criteria: Criteria, counting column: Occurrence.CountColumn? = nil) throws -> String {
-        let query = try criteria.domainQuery(f).select(counting: column, dialect: dialect).sql()
+        let domain = criteria.domainQuery(f)
+        let query = try domain.select(counting: column, from: sources[domain.table], filters: f).sql()
         guard let correlated = criteria.correlatedCriteria, !correlated.isEmpty else { return query }
-        let name = "cg_criteria_\(tables.count / 2 + 1)"
+        let name = "cg_criteria_\(tables.count + 1)"
         var indexed = SelectQuery(["Q.person_id", "Q.event_id", "Q.start_date", "Q.end_date", "Q.visit_occurrence_id",
                                    "OP.observation_period_start_date AS op_start_date",
                                    "OP.observation_period_end_date AS op_end_date"],
                                   from: "\(name) Q")
         indexed.joins = ["JOIN observation_period OP ON OP.person_id = Q.person_id AND OP.observation_period_start_date <= Q.start_date AND OP.observation_period_end_date >= Q.start_date"]
-        tables += [name, name + "_index"]
-        prelude += dialect.scratchTable(name, as: query) + dialect.scratchTable(name + "_index", as: indexed.sql())
+        add(name, query)
+        add(name + "_index", indexed.sql())
         var wrapped = SelectQuery(["PE.*"], from: "\(name) PE")
         wrapped.joins = ["JOIN " + SelectQuery.subquery(try group(correlated, events: name + "_index"), "AC")
                          + " ON AC.person_id = PE.person_id AND AC.event_id = PE.event_id"]

@@ -50,19 +50,25 @@ struct DomainQuery: Sendable {
     }
 
     /// The query, optionally with `count_value` for a counted column.
-    func select(counting column: Occurrence.CountColumn? = nil, dialect: SQLDialect) throws -> SelectQuery {
+    /// - Parameter source: a table to read instead of the domain table, with the same columns (a prefetch).
+    func select(counting column: Occurrence.CountColumn? = nil, from source: String? = nil, filters f: SQLFilters) throws -> SelectQuery {
+        let dialect = f.dialect
         var (startDate, endDate) = (start, end)
         if let adjustment = dateAdjustment {
             func pick(_ field: DateAdjustment.Field) -> String { field == .startDate ? start : end }
             startDate = dialect.addDays(pick(adjustment.startWith), adjustment.startOffset)
             endDate = dialect.addDays(pick(adjustment.endWith), adjustment.endOffset)
         }
-        var inner = SelectQuery(["d.*", "\(startDate) AS start_date", "\(endDate) AS end_date"], from: "\(table) d")
+        var inner = SelectQuery(["d.*", "\(startDate) AS start_date", "\(endDate) AS end_date"], from: "\(source ?? table) d")
         if first {
             inner.columns.append("ROW_NUMBER() OVER (PARTITION BY d.person_id ORDER BY d.\(dateColumn), d.\(idColumn)) AS ordinal")
         }
         if let codesetID, let conceptColumn {
-            inner.joins.append("JOIN \(SQLFilters.codesets) cs ON cs.concept_id = d.\(conceptColumn) AND cs.codeset_id = \(codesetID)")
+            if let concepts = f.literals([codesetID]) {
+                inner.conditions.append("d.\(conceptColumn) IN (\(concepts))")
+            } else {
+                inner.joins.append("JOIN \(SQLFilters.codesets) cs ON cs.concept_id = d.\(conceptColumn) AND cs.codeset_id = \(codesetID)")
+            }
         }
         var outer = SelectQuery([
             "C.person_id", "C.\(idColumn) AS event_id", "C.start_date", "C.end_date",

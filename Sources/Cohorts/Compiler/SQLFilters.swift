@@ -5,6 +5,13 @@ import Foundation
 /// operators, date ranges, LIKE text filters, concept lists and concept-set selections.
 struct SQLFilters: Sendable {
     let dialect: SQLDialect
+    /// Concept sets already resolved in the target database, by codeset id. Their concepts are written
+    /// into the SQL as literals (up to `literalLimit`), which lets the planner estimate each scan from the
+    /// column's statistics and use the concept index; others are read from the codesets table.
+    var resolved: [Int: [Int64]] = [:]
+
+    /// The largest set written as literals (circe splits IN lists at 1,000 too).
+    static let literalLimit = 1_000
 
     /// The scratch table holding every resolved concept set of the definition.
     static let codesets = "cg_codesets"
@@ -71,7 +78,20 @@ struct SQLFilters: Sendable {
         codesetID.map { "\(column) IN (\(codesetMembers($0)))" }
     }
 
+    /// What goes inside `IN (…)` for a concept set: its ids, or a query of the codesets table.
     func codesetMembers(_ id: Int) -> String {
-        "SELECT concept_id FROM \(Self.codesets) WHERE codeset_id = \(id)"
+        literals([id]) ?? "SELECT concept_id FROM \(Self.codesets) WHERE codeset_id = \(id)"
+    }
+
+    /// The concepts of the union of some resolved sets as a literal list (`NULL` for none), or nil when a
+    /// set is not resolved or the union is too large.
+    func literals(_ ids: [Int]) -> String? {
+        var concepts = Set<Int64>()
+        for id in ids {
+            guard let members = resolved[id] else { return nil }
+            concepts.formUnion(members)
+        }
+        guard concepts.count <= Self.literalLimit else { return nil }
+        return concepts.isEmpty ? "NULL" : concepts.sorted().map(String.init).joined(separator: ", ")
     }
 }

@@ -6,10 +6,13 @@ extension Database {
     /// transaction, so a failure leaves the previous generation in place. Creates the results tables
     /// when missing.
     public func generateCohort(_ expression: CohortExpression, cohortID: Int64) async throws -> CohortGeneration {
-        let statements = try CohortCompiler(expression, cohortID: cohortID, dialect: dialect).statements()
+        _ = try CohortCompiler(expression, cohortID: cohortID, dialect: dialect).statements()  // refuse before reading
         try await createCohortTables()
         let clock = ContinuousClock()
         let started = clock.now
+        var resolved: [Int: [Int64]] = [:]
+        for conceptSet in expression.conceptSets { resolved[conceptSet.id] = try await resolve(conceptSet) }
+        let statements = try CohortCompiler(expression, cohortID: cohortID, dialect: dialect, resolvedConceptSets: resolved).statements()
         try await transaction(statements)
         let seconds = (clock.now - started).seconds
         return try await cohortGeneration(cohortID: cohortID, rules: expression.inclusionRules.map(\.name), seconds: seconds)
