@@ -18,7 +18,7 @@ shows 0 rows. Prints one line per definition:
 then a summary (identical / different / failing; total and median seconds per side).
 
 Usage: circe_compare.py --url postgres://U:P@H:PORT/DB --cdm-schema CDM [--results-schema RES (CDM_circe)]
-                        [--optima /tmp/cmp/optima] [--timeout 120] DEF.json|ID [...]
+                        [--optima .build/release/optima] [--timeout 120] DEF.json|ID [...]
 A bare ID means /work/shared/data/phenotypes/cohorts/ID.json (--cohorts-dir).
 """
 import argparse
@@ -123,7 +123,7 @@ def main():
     p.add_argument("--url", required=True)
     p.add_argument("--cdm-schema", required=True)
     p.add_argument("--results-schema", help="default: CDM_SCHEMA_circe")
-    p.add_argument("--optima", default="/tmp/cmp/optima")
+    p.add_argument("--optima", default=".build/release/optima")
     p.add_argument("--timeout", type=float, default=120)
     p.add_argument("--cohorts-dir", default="/work/shared/data/phenotypes/cohorts")
     p.add_argument("definitions", nargs="+")
