@@ -8,7 +8,7 @@ as OHDSI's own circe-be SQL (rendered by circe_sql.py, as circe_bench.py runs it
   2. runs circe-be's SQL with `psql -f`                                   -> RES.cohort (+ RES stats tables),
   3. compares the sets of (subject_id, cohort_start_date, cohort_end_date) with EXCEPT both ways, and, where
      circe writes them (only for definitions with inclusion rules), the inclusion statistics
-     cohort_inclusion_result (mode_id, inclusion_rule_mask, person_count) and cohort_summary_stats
+     cohort_inclusion_result (mode_id, inclusion_rule_mask, person_count), cohort_inclusion_stats and cohort_summary_stats
      (mode_id, base_count, final_count), also with EXCEPT both ways ("-" = circe wrote none).
 Each side is wall-clock timed (process start and connection included) and stopped after --timeout seconds
 (its server backends are terminated too). Both sides' old rows for N are deleted first, so a failing side
@@ -36,6 +36,7 @@ from circe_sql import cohort_sql  # noqa: E402
 from circe_bench import RESULTS_DDL  # noqa: E402
 
 STATS = {"cohort_inclusion_result": "mode_id, inclusion_rule_mask, person_count",
+         "cohort_inclusion_stats": "rule_sequence, mode_id, person_count, gain_count, person_total",
          "cohort_summary_stats": "mode_id, base_count, final_count"}
 ALL_STATS = list(STATS) + ["cohort_inclusion_stats", "cohort_censor_stats"]
 

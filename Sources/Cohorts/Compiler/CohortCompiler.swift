@@ -71,7 +71,7 @@ public struct CohortCompiler: Sendable {
     }
 
     static let scratchTables = ["cg_codesets", "cg_primary_events", "cg_qualified_events", "cg_inclusion_events",
-                                "cg_event_masks", "cg_included_events", "cg_strategy_ends", "cg_drug_target",
+                                "cg_event_masks", "cg_best_events", "cg_included_events", "cg_strategy_ends", "cg_drug_target",
                                 "cg_cohort_rows", "cg_final_cohort"]
 
     func scratch(_ name: String, _ query: String) -> [SQLStatement] {

@@ -60,6 +60,8 @@ final class CriteriaQueries {
             + group.groups.map { try self.group($0, events: events) }
         let all = "SELECT E.person_id, E.event_id FROM \(events) E"
         guard !children.isEmpty else { return all }
+        // One child already selects each passing event once.
+        if children.count == 1, group.kind == .all || group.kind == .any || group.kind == .atLeast(1) { return children[0] }
         let union = SelectQuery.unionAll(children)
         var passing = SelectQuery(["G.person_id", "G.event_id"], from: SelectQuery.subquery(union, "G"))
         passing.groupBy = ["G.person_id", "G.event_id"]

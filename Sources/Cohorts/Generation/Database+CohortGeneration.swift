@@ -10,12 +10,17 @@ extension Database {
         try await createCohortTables()
         let clock = ContinuousClock()
         let started = clock.now
-        var resolved: [Int: [Int64]] = [:]
-        for conceptSet in expression.conceptSets { resolved[conceptSet.id] = try await resolve(conceptSet) }
-        let statements = try CohortCompiler(expression, cohortID: cohortID, dialect: dialect, resolvedConceptSets: resolved).statements()
+        let statements = try await compiler(for: expression, cohortID: cohortID).statements()
         try await transaction(statements)
         let seconds = (clock.now - started).seconds
         return try await cohortGeneration(cohortID: cohortID, rules: expression.inclusionRules.map(\.name), seconds: seconds)
+    }
+
+    /// The compiler for this database: its dialect, and the definition's concept sets resolved here.
+    public func compiler(for expression: CohortExpression, cohortID: Int64) async throws -> CohortCompiler {
+        var resolved: [Int: [Int64]] = [:]
+        for conceptSet in expression.conceptSets { resolved[conceptSet.id] = try await resolve(conceptSet) }
+        return CohortCompiler(expression, cohortID: cohortID, dialect: dialect, resolvedConceptSets: resolved)
     }
 
     /// A generated cohort's size and attrition, read back from the results tables.

@@ -40,7 +40,7 @@ extension CohortCommand {
         }
     }
 
-    struct SQL: ParsableCommand {
+    struct SQL: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sql", abstract: "Print the SQL that generates a cohort, for a SQL shell.")
 
@@ -53,8 +53,17 @@ extension CohortCommand {
         @Option(name: .customLong("cohort-id"), help: "The cohort_definition_id the SQL writes.")
         var cohortID: Int64 = 1
 
-        func run() throws {
-            print(try CohortCompiler(try CohortCommand.read(definition), cohortID: cohortID, dialect: dialect).script(), terminator: "")
+        @Flag(help: "Write the concept sets as resolved in --db, as `cohort generate` runs them (the dialect is the database's).")
+        var resolved = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let expression = try CohortCommand.read(definition)
+            let compiler = resolved
+                ? try await database.withDatabase { db in try await db.compiler(for: expression, cohortID: cohortID) }
+                : CohortCompiler(expression, cohortID: cohortID, dialect: dialect)
+            print(try compiler.script(), terminator: "")
         }
     }
 }
