@@ -28,6 +28,13 @@ if command -v python3 >/dev/null && ! python3 -c "import lifelines" 2>/dev/null;
         || echo "could not install lifelines: the survival-truth test will be skipped" >&2
 fi
 
+# The independent cohort reference (circe-be's SQL through the duckcdm port); without it that test is skipped.
+if command -v python3 >/dev/null && ! python3 -c "import duckcdm" 2>/dev/null; then
+    echo "installing duckcdm (pip)" >&2
+    python3 -m pip install -q duckcdm==0.4.7 2>/dev/null || python3 -m pip install -q --user --break-system-packages duckcdm==0.4.7 \
+        || echo "could not install duckcdm: the circe equivalence test will be skipped" >&2
+fi
+
 if [ -z "${OPTIMA_TEST_POSTGRES:-}" ]; then
     version=$(ls /etc/postgresql | sort -n | tail -1)
     as_root pg_ctlcluster "$version" main start 2>/dev/null || true
