@@ -45,6 +45,8 @@ let package = Package(
             name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
+        // Statistics: pure maths, no I/O (survival so far; regression and rates follow with issue 5).
+        .target(name: "Statistics"),
         // Circe-compatible cohort definitions: the expression model, concept sets, the SQL compiler, generation.
         .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore"]),
         .target(
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "CDMTestSupport"]),
         .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport", "Synthetic"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
