@@ -13,7 +13,7 @@ import Testing
         .deletingLastPathComponent()
 
     static var duckcdmAvailable: Bool {
-        (try? run(["python3", "-c", "import duckcdm"]).status) == 0
+        ExternalProgram.hasPythonModule("duckcdm")
     }
 
     /// The breast, prostate and lung definitions of the library, several with many inclusion rules.
@@ -49,10 +49,10 @@ import Testing
             let file = ReferenceDatasets.path("phenotypes/cohorts/\(id).json")
             let generation = try await db.generateCohort(try CohortExpression.parse(try Data(contentsOf: URL(fileURLWithPath: file))), cohortID: id)
             persons += generation.persons
-            let sql = try Self.run(["python3", Self.root.appendingPathComponent("scripts/reference/circe_sql.py").path, file,
+            let sql = try ExternalProgram.run(["python3", Self.root.appendingPathComponent("scripts/reference/circe_sql.py").path, file,
                                     "--cohort-id", "\(id)", "--cdm-schema", cdm, "--results-schema", results])
             try #require(sql.status == 0, "circe_sql.py: \(sql.errors)")
-            let psql = try Self.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", server], input: sql.output)
+            let psql = try ExternalProgram.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", server], input: sql.output)
             try #require(psql.status == 0, "circe's SQL for \(id): \(psql.errors)")
             for (table, columns) in [("cohort", "subject_id, cohort_start_date, cohort_end_date"),
                                      ("cohort_inclusion_result", "mode_id, inclusion_rule_mask, person_count"),
@@ -71,31 +71,5 @@ import Testing
         }
         #expect(persons > 1_000)
         #expect(ruleStatistics > 50)
-    }
-
-    struct Run {
-        let status: Int32
-        let output: String
-        let errors: String
-    }
-
-    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self))
     }
 }

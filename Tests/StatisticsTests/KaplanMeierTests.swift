@@ -9,15 +9,7 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/reference/km_lifelines.py").path
 
-    static var lifelinesAvailable: Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import lifelines"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
+    static var lifelinesAvailable: Bool { ExternalProgram.hasPythonModule("lifelines") }
 
     /// Deterministic data sets: ties, heavy censoring, no events, every subject an event, continuous times.
     static let datasets: [(name: String, alpha: Double, data: [SurvivalObservation])] = {
@@ -90,17 +82,8 @@ import Testing
         let csv = folder + "/km.csv"
         try ("time,event\n" + data.map { "\($0.time),\($0.event ? 1 : 0)" }.joined(separator: "\n") + "\n")
             .write(toFile: csv, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, csv, "--alpha", String(alpha)]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "lifelines failed: \(String(decoding: errors, as: UTF8.self))")
-        return try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        let run = try ExternalProgram.run(["python3", script, csv, "--alpha", String(alpha)])
+        try #require(run.status == 0, "lifelines failed: \(run.errors)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
     }
 }

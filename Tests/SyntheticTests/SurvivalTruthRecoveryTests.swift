@@ -18,7 +18,7 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("scripts/reference/cox_lifelines.py").path
 
     static var lifelinesAvailable: Bool {
-        (try? run(["python3", "-c", "import lifelines"]).status) == 0
+        ExternalProgram.hasPythonModule("lifelines")
     }
 
     /// How each covariate of the truth is read from the CDM, for a diagnosis `d` of person `p`.
@@ -80,7 +80,7 @@ import Testing
                     .joined(separator: "\n")
                 let path = folder + "/\(model.cancer).csv"
                 try csv.write(toFile: path, atomically: true, encoding: .utf8)
-                let fit = try Self.run(["python3", Self.script, path])
+                let fit = try ExternalProgram.run(["python3", Self.script, path])
                 try #require(fit.status == 0, "lifelines failed: \(fit.errors)")
                 let result = try JSONSerialization.jsonObject(with: Data(fit.output.utf8)) as! [String: Any]
                 let estimates = result["coefficients"] as! [String: [String: Double]]
@@ -97,20 +97,5 @@ import Testing
         }
         #expect(checked == 22)
         #expect(pointwiseCovered >= 18, "pointwise 95 % intervals cover \(pointwiseCovered) of 22")
-    }
-
-    /// Runs a program; returns its exit status, its standard output, and its standard error (warnings).
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 }

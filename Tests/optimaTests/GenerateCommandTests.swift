@@ -127,24 +127,16 @@ import Testing
 
     /// Runs a script with `sqlite3` or `psql`, as a user would.
     static func runInShell(_ script: String, url: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let run: ExternalProgram.Result
         if url.hasPrefix("sqlite:") {
-            process.arguments = ["sqlite3", "-bail", String(url.dropFirst("sqlite:".count))]
+            run = try ExternalProgram.run(["sqlite3", "-bail", String(url.dropFirst("sqlite:".count))], input: script)
         } else {
-            let components = try #require(URLComponents(string: url))
+            var components = try #require(URLComponents(string: url))
             let schema = components.queryItems?.first { $0.name == "schema" }?.value ?? "public"
-            var plain = components
-            plain.queryItems = nil
-            process.arguments = ["psql", "-q", "-v", "ON_ERROR_STOP=1", plain.string ?? url]
-            process.environment = ProcessInfo.processInfo.environment.merging(["PGOPTIONS": "-c search_path=\(schema)"]) { $1 }
+            components.queryItems = nil
+            run = try ExternalProgram.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", components.string ?? url], input: script,
+                                          environment: ["PGOPTIONS": "-c search_path=\(schema)"])
         }
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(run.status == 0, "\(run.errors)")
     }
 }
