@@ -20,13 +20,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The independent Cox reference (Python lifelines) of the synthetic survival-truth test; without it that
-# test is skipped with a message.
-if command -v python3 >/dev/null && ! python3 -c "import lifelines" 2>/dev/null; then
-    echo "installing lifelines (pip)" >&2
-    python3 -m pip install -q lifelines 2>/dev/null || python3 -m pip install -q --user --break-system-packages lifelines \
-        || echo "could not install lifelines: the survival-truth test will be skipped" >&2
-fi
+# The independent statistical references (Python lifelines, statsmodels); without them those tests are skipped.
+for module in lifelines statsmodels; do
+    if command -v python3 >/dev/null && ! python3 -c "import $module" 2>/dev/null; then
+        echo "installing $module (pip)" >&2
+        python3 -m pip install -q "$module" 2>/dev/null || python3 -m pip install -q --user --break-system-packages "$module" \
+            || echo "could not install $module: the tests that compare with it will be skipped" >&2
+    fi
+done
 
 # The independent cohort reference (circe-be's SQL through the duckcdm port); without it that test is skipped.
 if command -v python3 >/dev/null && ! python3 -c "import duckcdm" 2>/dev/null; then
