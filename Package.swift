@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "OptimaServer", "Synthetic", "Cohorts",
+                "OMOP", "CDMStore", "OptimaServer", "Synthetic", "Cohorts", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Statistics
+
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Fit a statistical model to a CSV table (for tables brought from elsewhere, and for verification).",
+        subcommands: [KM.self, Cox.self])
+
+    struct KM: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "km", abstract: "Kaplan–Meier survival with Greenwood log–log intervals and the median, by stratum.")
+
+        @Option(help: "The CSV table.") var csv: String
+        @Option(help: "The column of follow-up times.") var time: String
+        @Option(help: "The column that is 1 for an event, 0 for censoring.") var event: String
+        @Option(help: "A column whose values split the table into strata.") var strata: String?
+        @Flag(help: "Print JSON: {\"strata\": [{\"name\", \"time\", \"survival\", \"lower\", \"upper\", \"at_risk\", \"events\", \"median\", \"median_lower\", \"median_upper\"}]}.")
+        var json = false
+
+        func run() throws {
+            let table = try NumericTable(path: csv)
+            let times = try table.numbers(time), events = try table.numbers(event)
+            let labels = try strata.map(table.labels) ?? Array(repeating: "all", count: times.count)
+            var curves: [(String, KaplanMeier)] = []
+            for name in Array(Set(labels)).sorted() {
+                let rows = labels.indices.filter { labels[$0] == name }
+                curves.append((name, try KaplanMeier(rows.map { SurvivalObservation(time: times[$0], event: events[$0] != 0) })))
+            }
+            if json {
+                Terminal.printJSON(try JSONSerialization.data(withJSONObject: ["strata": curves.map { Self.document($0.0, $0.1) }], options: [.sortedKeys]))
+            } else {
+                for (name, km) in curves {
+                    let median = km.median
+                    print("\(name): \(km.rows.first?.atRisk ?? 0) subjects, \(km.rows.map(\.events).reduce(0, +)) events; median "
+                          + "\(median.time.map { "\($0)" } ?? "not reached") (95% CI \(median.lower.map { "\($0)" } ?? "–") to \(median.upper.map { "\($0)" } ?? "not reached"))")
+                }
+            }
+        }
+
+        static func document(_ name: String, _ km: KaplanMeier) -> [String: Any] {
+            let median = km.median
+            return ["name": name, "time": km.rows.map(\.time), "survival": km.rows.map(\.survival), "lower": km.rows.map(\.lower),
+                    "upper": km.rows.map(\.upper), "at_risk": km.rows.map(\.atRisk), "events": km.rows.map(\.events),
+                    "median": median.time ?? NSNull(), "median_lower": median.lower ?? NSNull(), "median_upper": median.upper ?? NSNull()]
+        }
+    }
+
+    struct Cox: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cox", abstract: "Cox proportional-hazards regression (Efron or Breslow ties, optional strata).")
+
+        @Option(help: "The CSV table.") var csv: String
+        @Option(help: "The column of follow-up times.") var time: String
+        @Option(help: "The column that is 1 for an event, 0 for censoring.") var event: String
+        @Option(help: "Covariate columns, comma-separated.") var covariates: String
+        @Option(help: "A column whose values are strata with their own baseline hazard.") var strata: String?
+        @Option(help: "efron or breslow.") var ties: String = "efron"
+        @Flag(help: "Print JSON: {\"coefficients\": [{\"name\", \"coef\", \"se\", \"z\", \"p\", \"lower\", \"upper\", \"exp_coef\", \"exp_lower\", \"exp_upper\"}], \"loglik\", \"n\", \"events\", \"iterations\"}.")
+        var json = false
+
+        func run() throws {
+            guard let ties = PartialLikelihood.Ties(rawValue: ties) else { throw ValidationError("--ties must be efron or breslow") }
+            let table = try NumericTable(path: csv)
+            let names = covariates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let columns = try names.map(table.numbers)
+            let strata = try self.strata.map { column in
+                let values = try table.labels(column)
+                let levels = Dictionary(uniqueKeysWithValues: Array(Set(values)).sorted().enumerated().map { ($1, $0) })
+                return values.map { levels[$0] ?? 0 }
+            }
+            let data = try CoxData(times: try table.numbers(time), events: try table.numbers(event).map { $0 != 0 },
+                                   covariates: table.rows.indices.map { row in columns.map { $0[row] } }, names: names, strata: strata)
+            let fit = try CoxRegression(data, ties: ties)
+            if json {
+                let coefficients: [[String: Any]] = fit.coefficients.map {
+                    ["name": $0.name, "coef": $0.coef, "se": $0.se, "z": $0.z, "p": $0.p, "lower": $0.lower, "upper": $0.upper,
+                     "exp_coef": $0.expCoef, "exp_lower": $0.expLower, "exp_upper": $0.expUpper]
+                }
+                Terminal.printJSON(try JSONSerialization.data(withJSONObject: [
+                    "coefficients": coefficients, "loglik": fit.logLikelihood, "n": fit.subjects, "events": fit.events,
+                    "iterations": fit.iterations, "ties": fit.ties.rawValue,
+                ] as [String: Any], options: [.sortedKeys]))
+            } else {
+                print("Cox regression, \(fit.ties.rawValue) ties: \(fit.subjects) subjects, \(fit.events) events, log partial likelihood \(fit.logLikelihood)")
+                for c in fit.coefficients {
+                    print(String(format: "  %@  HR %.3f (95%% CI %.3f–%.3f)  coef %.5f  se %.5f  p %.3g",
+                                 c.name.padding(toLength: 16, withPad: " ", startingAt: 0), c.expCoef, c.expLower, c.expUpper, c.coef, c.se, c.p))
+                }
+            }
+        }
+    }
+}
