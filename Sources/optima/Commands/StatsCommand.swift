@@ -12,17 +12,13 @@ struct StatsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "km", abstract: "Kaplan–Meier survival with Greenwood log–log intervals and the median, by stratum.")
 
-        @Option(help: "The CSV table.") var csv: String
-        @Option(help: "The column of follow-up times.") var time: String
-        @Option(help: "The column that is 1 for an event, 0 for censoring.") var event: String
-        @Option(help: "A column whose values split the table into strata.") var strata: String?
+        @OptionGroup var table: SurvivalTableOptions
         @Flag(help: "Print JSON: {\"strata\": [{\"name\", \"time\", \"survival\", \"lower\", \"upper\", \"at_risk\", \"events\", \"median\", \"median_lower\", \"median_upper\"}]}.")
         var json = false
 
         func run() throws {
-            let table = try NumericTable(path: csv)
-            let times = try table.numbers(time), events = try table.numbers(event)
-            let labels = try strata.map(table.labels) ?? Array(repeating: "all", count: times.count)
+            let (data, times, events) = try table.read()
+            let labels = try table.strata.map(data.labels) ?? Array(repeating: "all", count: times.count)
             var curves: [(String, KaplanMeier)] = []
             for name in Array(Set(labels)).sorted() {
                 let rows = labels.indices.filter { labels[$0] == name }
@@ -51,28 +47,25 @@ struct StatsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cox", abstract: "Cox proportional-hazards regression (Efron or Breslow ties, optional strata).")
 
-        @Option(help: "The CSV table.") var csv: String
-        @Option(help: "The column of follow-up times.") var time: String
-        @Option(help: "The column that is 1 for an event, 0 for censoring.") var event: String
+        @OptionGroup var table: SurvivalTableOptions
         @Option(help: "Covariate columns, comma-separated.") var covariates: String
-        @Option(help: "A column whose values are strata with their own baseline hazard.") var strata: String?
         @Option(help: "efron or breslow.") var ties: String = "efron"
         @Flag(help: "Print JSON: {\"coefficients\": [{\"name\", \"coef\", \"se\", \"z\", \"p\", \"lower\", \"upper\", \"exp_coef\", \"exp_lower\", \"exp_upper\"}], \"loglik\", \"n\", \"events\", \"iterations\"}.")
         var json = false
 
         func run() throws {
             guard let ties = PartialLikelihood.Ties(rawValue: ties) else { throw ValidationError("--ties must be efron or breslow") }
-            let table = try NumericTable(path: csv)
+            let (data, times, events) = try table.read()
             let names = covariates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let columns = try names.map(table.numbers)
-            let strata = try self.strata.map { column in
-                let values = try table.labels(column)
+            let columns = try names.map(data.numbers)
+            let strata = try table.strata.map { column in
+                let values = try data.labels(column)
                 let levels = Dictionary(uniqueKeysWithValues: Array(Set(values)).sorted().enumerated().map { ($1, $0) })
                 return values.map { levels[$0] ?? 0 }
             }
-            let data = try CoxData(times: try table.numbers(time), events: try table.numbers(event).map { $0 != 0 },
-                                   covariates: table.rows.indices.map { row in columns.map { $0[row] } }, names: names, strata: strata)
-            let fit = try CoxRegression(data, ties: ties)
+            let cox = try CoxData(times: times, events: events.map { $0 != 0 },
+                                  covariates: data.rows.indices.map { row in columns.map { $0[row] } }, names: names, strata: strata)
+            let fit = try CoxRegression(cox, ties: ties)
             if json {
                 let coefficients: [[String: Any]] = fit.coefficients.map {
                     ["name": $0.name, "coef": $0.coef, "se": $0.se, "z": $0.z, "p": $0.p, "lower": $0.lower, "upper": $0.upper,
@@ -90,5 +83,18 @@ struct StatsCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// The table and columns every survival fit reads.
+struct SurvivalTableOptions: ParsableArguments {
+    @Option(help: "The CSV table.") var csv: String
+    @Option(help: "The column of follow-up times.") var time: String
+    @Option(help: "The column that is 1 for an event, 0 for censoring.") var event: String
+    @Option(help: "A column whose values are strata (separate curves, or separate baseline hazards).") var strata: String?
+
+    func read() throws -> (table: NumericTable, times: [Double], events: [Double]) {
+        let table = try NumericTable(path: csv)
+        return (table, try table.numbers(time), try table.numbers(event))
     }
 }
