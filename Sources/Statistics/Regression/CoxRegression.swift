@@ -25,27 +25,10 @@ public struct CoxRegression: Sendable {
         let centred = try CoxData(times: data.times, events: data.events,
                                   covariates: data.covariates.map { row in zip(row, means).map { $0 - $1 } },
                                   names: data.names, strata: data.strata)
-        var beta = [Double](repeating: 0, count: p)
-        var current = PartialLikelihood(centred, beta: beta, ties: ties)
-        let null = current.logLikelihood
-        var iterations = 0
-        while true {
-            iterations += 1
-            guard iterations <= maximumIterations else {
-                throw StatisticsError("no convergence in \(maximumIterations) iterations (a covariate may separate events from non-events)")
-            }
-            let step = try Cholesky(current.information, names: data.names).solve(current.score)
-            var size = 1.0
-            var next = PartialLikelihood(centred, beta: zip(beta, step).map { $0 + $1 }, ties: ties)
-            // Halve the step while the likelihood falls (Newton can overshoot far from the optimum).
-            while !(next.logLikelihood >= current.logLikelihood - 1e-12 * abs(current.logLikelihood)) && size > 1e-6 {
-                size /= 2
-                next = PartialLikelihood(centred, beta: zip(beta, step).map { $0 + size * $1 }, ties: ties)
-            }
-            beta = zip(beta, step).map { $0 + size * $1 }
-            let change = abs(next.logLikelihood - current.logLikelihood)
-            current = next
-            if step.map(abs).max() ?? 0 < 1e-10 || change < 1e-13 * max(1, abs(current.logLikelihood)) && size == 1 { break }
+        let null = PartialLikelihood(centred, beta: [Double](repeating: 0, count: p), ties: ties).logLikelihood
+        let (beta, current, iterations) = try NewtonRaphson.maximize(from: [Double](repeating: 0, count: p), names: data.names,
+                                                                    maximumIterations: maximumIterations) {
+            PartialLikelihood(centred, beta: $0, ties: ties)
         }
         let covariance = try Cholesky(current.information, names: data.names).inverse()
         self.covariance = covariance
