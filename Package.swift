@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "OMOPTests", dependencies: ["OMOP", "CDMTestSupport"]),
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
-        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "CDMTestSupport"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Statistics", "CDMTestSupport"]),
         .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport", "Synthetic"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
         .testTarget(

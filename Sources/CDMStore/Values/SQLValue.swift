@@ -32,6 +32,16 @@ public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The value as a number, when it is one (integers widen).
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let value): Double(value)
+        case .double(let value): value
+        case .text(let value): Double(value)
+        default: nil
+        }
+    }
+
     /// The value as text, when it is not NULL.
     public var textValue: String? {
         isNull ? nil : description
