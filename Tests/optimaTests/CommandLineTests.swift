@@ -107,7 +107,7 @@ import Testing
         #expect(loaded?["measurement"] == 1_500)
     }
 
-    @Test(arguments: [[], ["import"], ["import", "omop"], ["info"], ["serve"], ["bench", "import"], ["demo"], ["generate"], ["cohort", "describe"], ["cohort", "generate"], ["cohort", "sql"], ["bench", "cohorts"], ["stats", "km"], ["stats", "cox"]])
+    @Test(arguments: [[], ["import"], ["import", "omop"], ["info"], ["serve"], ["bench", "import"], ["demo"], ["generate"], ["cohort", "describe"], ["cohort", "generate"], ["cohort", "sql"], ["bench", "cohorts"], ["stats", "km"], ["stats", "cox"], ["stats", "logistic"], ["stats", "poisson"], ["stats", "linear"]])
     func everyCommandHasHelp(_ path: [String]) throws {
         let run = try optima(path + ["--help"])
         #expect(run.status == 0)

@@ -59,6 +59,44 @@ import Testing
         #expect(abs((curve["median"] as? Double ?? .nan) - (referenceCurve["median"] as? Double ?? .nan)) < 1e-12)
     }
 
+    /// `optima stats logistic|poisson` give statsmodels' coefficients for the same table.
+    @Test(.enabled(if: ExternalProgram.hasPythonModule("statsmodels"), "statsmodels is not installed; the test command installs it"),
+          arguments: ["logistic", "poisson"])
+    func regressionsMatchStatsmodels(_ family: String) throws {
+        var state: UInt64 = 5
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let rows = (0..<500).map { _ -> String in
+            let x1 = next() * 2 - 1, x2 = next() < 0.5 ? 1.0 : 0.0, years = 1 + next() * 3
+            let eta = -0.5 + 0.9 * x1 - 0.4 * x2
+            if family == "logistic" { return "\(next() < 1 / (1 + exp(-eta)) ? 1 : 0),\(x1),\(x2)" }
+            let mean = exp(eta) * years
+            var k = 0, p = exp(-mean), cumulative = p
+            let u = next()
+            while u > cumulative { k += 1; p *= mean / Double(k); cumulative += p }
+            return "\(k),\(x1),\(x2),\(log(years))"
+        }
+        let path = try TestDatabases.temporaryDirectory() + "/\(family).csv"
+        try ((family == "logistic" ? "y,x1,x2\n" : "y,x1,x2,log_years\n") + rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let offset = family == "poisson" ? ["--offset", "log_years"] : []
+        let run = try cli.optima(["stats", family, "--csv", path, "--outcome", "y", "--covariates", "x1,x2", "--json"] + offset)
+        #expect(run.status == 0, "\(run.stderr)")
+        let ours = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["coefficients"] as? [[String: Any]])
+        let reference = try ExternalProgram.run(["python3", Self.references + "/glm_statsmodels.py", path, "--family", family] + offset)
+        try #require(reference.status == 0, "\(reference.errors)")
+        let expected = try #require((try JSONSerialization.jsonObject(with: Data(reference.output.utf8)) as? [String: Any])?["coefficients"] as? [String: [String: Double]])
+        #expect(ours.map { $0["name"] as? String } == ["intercept", "x1", "x2"])
+        for coefficient in ours {
+            let name = coefficient["name"] as? String ?? ""
+            for key in ["coef", "se", "lower", "upper"] {
+                let a = coefficient[key] as? Double ?? .nan, b = expected[name]?[key] ?? .nan
+                #expect(abs(a - b) <= 1e-6 * max(abs(b), 1e-3), "\(family) \(name) \(key): \(a) vs statsmodels \(b)")
+            }
+        }
+    }
+
     @Test func badTablesAreNamed() throws {
         let csv = try Self.table()
         let run = try cli.optima(["stats", "cox", "--csv", csv, "--time", "time", "--event", "event", "--covariates", "age,weight"])

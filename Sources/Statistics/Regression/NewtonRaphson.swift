@@ -22,7 +22,14 @@ enum NewtonRaphson {
             guard iterations <= maximumIterations else {
                 throw StatisticsError("no convergence in \(maximumIterations) iterations (a covariate may separate the outcomes)")
             }
-            let step = try Cholesky(current.information, names: names).solve(current.score)
+            let step: [Double]
+            do {
+                step = try Cholesky(current.information, names: names).solve(current.score)
+            } catch where iterations > 1 {
+                // The information vanished on the way: an estimate is running off to infinity.
+                let runaway = beta.indices.max { abs(beta[$0]) < abs(beta[$1]) }.map { names[$0] } ?? "a covariate"
+                throw StatisticsError("no finite estimate: the likelihood keeps rising as the coefficient of \(runaway) grows (its values separate the outcomes)")
+            }
             var size = 1.0
             var next = evaluate(zip(beta, step).map { $0 + $1 })
             // Newton can overshoot far from the optimum: halve the step while the likelihood falls.

@@ -6,7 +6,7 @@ struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Fit a statistical model to a CSV table (for tables brought from elsewhere, and for verification).",
-        subcommands: [KM.self, Cox.self])
+        subcommands: [KM.self, Cox.self, Logistic.self, Poisson.self, Linear.self])
 
     struct KM: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -67,21 +67,34 @@ struct StatsCommand: AsyncParsableCommand {
                                   covariates: data.rows.indices.map { row in columns.map { $0[row] } }, names: names, strata: strata)
             let fit = try CoxRegression(cox, ties: ties)
             if json {
-                let coefficients: [[String: Any]] = fit.coefficients.map {
-                    ["name": $0.name, "coef": $0.coef, "se": $0.se, "z": $0.z, "p": $0.p, "lower": $0.lower, "upper": $0.upper,
-                     "exp_coef": $0.expCoef, "exp_lower": $0.expLower, "exp_upper": $0.expUpper]
-                }
+                let coefficients = StatsCommand.document(fit.coefficients)
                 Terminal.printJSON(try JSONSerialization.data(withJSONObject: [
                     "coefficients": coefficients, "loglik": fit.logLikelihood, "n": fit.subjects, "events": fit.events,
                     "iterations": fit.iterations, "ties": fit.ties.rawValue,
                 ] as [String: Any], options: [.sortedKeys]))
             } else {
                 print("Cox regression, \(fit.ties.rawValue) ties: \(fit.subjects) subjects, \(fit.events) events, log partial likelihood \(fit.logLikelihood)")
-                for c in fit.coefficients {
-                    print(String(format: "  %@  HR %.3f (95%% CI %.3f–%.3f)  coef %.5f  se %.5f  p %.3g",
-                                 c.name.padding(toLength: 16, withPad: " ", startingAt: 0), c.expCoef, c.expLower, c.expUpper, c.coef, c.se, c.p))
-                }
+                print(StatsCommand.table(fit.coefficients, ratio: "HR"))
             }
+        }
+    }
+
+    /// Coefficients as text: the ratio scale (HR, OR, RR) or the coefficient itself, with intervals.
+    static func table(_ coefficients: [Coefficient], ratio: String?) -> String {
+        coefficients.map { c in
+            let name = c.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            if let ratio {
+                return String(format: "  %@  %@ %.3f (95%% CI %.3f–%.3f)  coef %.5f  se %.5f  p %.3g", name, ratio, c.expCoef, c.expLower, c.expUpper, c.coef, c.se, c.p)
+            }
+            return String(format: "  %@  coef %.5f (95%% CI %.5f–%.5f)  se %.5f  p %.3g", name, c.coef, c.lower, c.upper, c.se, c.p)
+        }.joined(separator: "\n")
+    }
+
+    /// The JSON of a model's coefficients, the same for every model.
+    static func document(_ coefficients: [Coefficient]) -> [[String: Any]] {
+        coefficients.map {
+            ["name": $0.name, "coef": $0.coef, "se": $0.se, "z": $0.z, "p": $0.p, "lower": $0.lower, "upper": $0.upper,
+             "exp_coef": $0.expCoef, "exp_lower": $0.expLower, "exp_upper": $0.expUpper]
         }
     }
 }
