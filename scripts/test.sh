@@ -20,12 +20,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The independent statistical references (Python lifelines, statsmodels); without them those tests are skipped.
-for module in lifelines statsmodels; do
+# The independent statistical references (Python lifelines, statsmodels, scikit-learn), as import:pip names;
+# without them those tests are skipped.
+for pair in lifelines:lifelines statsmodels:statsmodels sklearn:scikit-learn; do
+    module=${pair%%:*} package=${pair#*:}
     if command -v python3 >/dev/null && ! python3 -c "import $module" 2>/dev/null; then
-        echo "installing $module (pip)" >&2
-        python3 -m pip install -q "$module" 2>/dev/null || python3 -m pip install -q --user --break-system-packages "$module" \
-            || echo "could not install $module: the tests that compare with it will be skipped" >&2
+        echo "installing $package (pip)" >&2
+        python3 -m pip install -q "$package" 2>/dev/null || python3 -m pip install -q --user --break-system-packages "$package" \
+            || echo "could not install $package: the tests that compare with it will be skipped" >&2
     fi
 done
 

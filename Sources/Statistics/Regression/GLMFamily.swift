@@ -40,4 +40,21 @@ public enum GLMFamily: String, Sendable, Codable, CaseIterable {
         case .linear: y.isFinite
         }
     }
+
+    /// Refuses an outcome the family cannot produce, naming the row.
+    func check(_ data: GLMData) throws {
+        if let row = data.outcome.firstIndex(where: { !accepts($0) }) {
+            throw StatisticsError("row \(row + 1): outcome \(data.outcome[row]) is not possible in a \(rawValue) model")
+        }
+    }
+
+    /// Where a fit starts: zero, but the intercept at the marginal mean (which keeps the first steps small).
+    func start(_ data: GLMData) -> [Double] {
+        var beta = [Double](repeating: 0, count: data.names.count)
+        if self != .linear, let interceptIndex = data.names.firstIndex(of: "intercept"), data.rows > 0 {
+            let mean = data.outcome.reduce(0, +) / Double(data.rows)
+            beta[interceptIndex] = self == .logistic ? log(max(mean, 1e-8) / max(1 - mean, 1e-8)) : log(max(mean, 1e-8))
+        }
+        return beta
+    }
 }

@@ -12,22 +12,13 @@ public struct GLMFit: Sendable {
     public let rows: Int
 
     public init(_ data: GLMData, family: GLMFamily, confidenceLevel: Double = 0.95, maximumIterations: Int = 100) throws {
-        if let row = data.outcome.firstIndex(where: { !family.accepts($0) }) {
-            throw StatisticsError("row \(row + 1): outcome \(data.outcome[row]) is not possible in a \(family.rawValue) model")
-        }
+        try family.check(data)
         let p = data.names.count
-        guard data.outcome.count > p else { throw StatisticsError("\(data.outcome.count) rows cannot estimate \(p) coefficients") }
-        var beta = [Double](repeating: 0, count: p)
-        if family != .linear, let interceptIndex = data.names.firstIndex(of: "intercept") {
-            // Start at the marginal mean, which keeps the first steps small.
-            let mean = data.outcome.reduce(0, +) / Double(data.outcome.count)
-            beta[interceptIndex] = family == .logistic ? log(max(mean, 1e-8) / max(1 - mean, 1e-8)) : log(max(mean, 1e-8))
-        }
-        let (fitted, current, iterations) = try NewtonRaphson.maximize(from: beta, names: data.names, maximumIterations: maximumIterations) {
+        guard data.rows > p else { throw StatisticsError("\(data.rows) rows cannot estimate \(p) coefficients") }
+        let (beta, current, iterations) = try NewtonRaphson.maximize(from: family.start(data), names: data.names, maximumIterations: maximumIterations) {
             GLMLikelihood(data, family: family, beta: $0)
         }
-        beta = fitted
-        let scale = family == .linear ? current.pearson / Double(data.outcome.count - p) : 1
+        let scale = family == .linear ? current.pearson / Double(data.rows - p) : 1
         let inverse = try Cholesky(current.information, names: data.names).inverse()
         var covariance = inverse
         for index in covariance.values.indices { covariance.values[index] *= scale }
@@ -43,6 +34,6 @@ public struct GLMFit: Sendable {
         self.covariance = covariance
         logLikelihood = current.logLikelihood
         self.iterations = iterations
-        rows = data.outcome.count
+        rows = data.rows
     }
 }
