@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "Governance", targets: ["Governance"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Cohorts", targets: ["Cohorts"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Evidence", targets: ["Evidence"]),
         .library(name: "OptimaServer", targets: ["OptimaServer"]),
     ],
     dependencies: [
@@ -45,14 +48,18 @@ let package = Package(
             name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
-        // Statistics: pure maths, no I/O (survival so far; regression and rates follow with issue 5).
+        // Statistics: pure maths, no I/O: survival, regression, rates, comparisons.
         .target(name: "Statistics"),
+        // Pictures as SVG text from plain values: no I/O, no dependencies, used by the CLI and the server alike.
+        .target(name: "Charts"),
         // Circe-compatible cohort definitions: the expression model, concept sets, the SQL compiler, generation.
         .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore"]),
+        // Analyses on cohorts in the store: extraction by set-based SQL, maths by Statistics, every count governed.
+        .target(name: "Evidence", dependencies: ["OMOP", "CDMStore", "Cohorts", "Statistics", "Governance", "Charts"]),
         .target(
             name: "OptimaServer",
             dependencies: [
-                "CDMStore", "Cohorts", "Governance",
+                "CDMStore", "Cohorts", "Governance", "Evidence",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -62,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "OptimaServer", "Synthetic", "Cohorts", "Statistics",
+                "OMOP", "CDMStore", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,6 +82,8 @@ let package = Package(
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Statistics", "CDMTestSupport"]),
         .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport", "Synthetic"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CDMTestSupport", "Synthetic", "Cohorts"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [

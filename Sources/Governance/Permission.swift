@@ -11,6 +11,8 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case generateCohorts = "generate-cohorts"
     /// Read cohort definitions and their aggregate counts.
     case readCohorts = "read-cohorts"
+    /// Run analyses on generated cohorts and read their aggregate, disclosure-controlled results.
+    case runAnalyses = "run-analyses"
 
     /// Whether a request without identity may use it.
     public var isPublic: Bool { self == .public }

@@ -107,7 +107,7 @@ import Testing
         #expect(loaded?["measurement"] == 1_500)
     }
 
-    @Test(arguments: [[], ["import"], ["import", "omop"], ["info"], ["serve"], ["bench", "import"], ["demo"], ["generate"], ["cohort", "describe"], ["cohort", "generate"], ["cohort", "sql"], ["bench", "cohorts"], ["stats", "km"], ["stats", "cox"], ["stats", "logistic"], ["stats", "poisson"], ["stats", "linear"]])
+    @Test(arguments: [[], ["import"], ["import", "omop"], ["info"], ["serve"], ["bench", "import"], ["demo"], ["generate"], ["cohort", "describe"], ["cohort", "generate"], ["cohort", "sql"], ["bench", "cohorts"], ["stats", "km"], ["stats", "cox"], ["stats", "logistic"], ["stats", "poisson"], ["stats", "linear"], ["bench", "stats"], ["analyze"], ["analyze", "summary"], ["analyze", "characterize"], ["analyze", "incidence"], ["analyze", "survival"], ["analyze", "cox"], ["analyze", "pathways"]])
     func everyCommandHasHelp(_ path: [String]) throws {
         let run = try optima(path + ["--help"])
         #expect(run.status == 0)

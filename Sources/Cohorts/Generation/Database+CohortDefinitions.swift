@@ -7,12 +7,22 @@ extension Database {
         _ = try CohortCompiler(try CohortExpression.parse(json), cohortID: 0, dialect: dialect).statements()
         try await createCohortTables()
         let id = (try await query("SELECT MAX(cohort_definition_id) AS id FROM cohort_definition").first?["id"].integerValue ?? 0) + 1
-        try await transaction([SQLStatement("""
-            INSERT INTO cohort_definition (cohort_definition_id, cohort_definition_name, cohort_definition_description,
-              definition_type_concept_id, cohort_definition_syntax, subject_concept_id)
-            VALUES (?, ?, ?, 0, ?, 0)
-            """, [.integer(id), .text(name), description.map(SQLValue.text) ?? .null, .text(String(decoding: json, as: UTF8.self))])])
+        try await storeCohortDefinition(id: id, name: name, description: description, json: json)
         return StoredCohortDefinition(id: id, name: name, description: description, json: json)
+    }
+
+    /// Stores a definition under a chosen id, replacing what that id held: how the command line names the
+    /// cohorts it generates, so analyses can say "breast cancer" rather than "cohort 1".
+    public func storeCohortDefinition(id: Int64, name: String, description: String?, json: Data) async throws {
+        try await createCohortTables()
+        try await transaction([
+            SQLStatement("DELETE FROM cohort_definition WHERE cohort_definition_id = ?", [.integer(id)]),
+            SQLStatement("""
+                INSERT INTO cohort_definition (cohort_definition_id, cohort_definition_name, cohort_definition_description,
+                  definition_type_concept_id, cohort_definition_syntax, subject_concept_id)
+                VALUES (?, ?, ?, 0, ?, 0)
+                """, [.integer(id), .text(name), description.map(SQLValue.text) ?? .null, .text(String(decoding: json, as: UTF8.self))]),
+        ])
     }
 
     /// A stored definition, or nil when there is none with that id.

@@ -4,7 +4,7 @@ import OMOP
 /// Date arithmetic, which SQLite (ISO text dates) and PostgreSQL (DATE) spell differently.
 extension SQLDialect {
     /// `date` moved by a constant number of days.
-    func addDays(_ date: String, _ days: Int) -> String {
+    public func addDays(_ date: String, _ days: Int) -> String {
         guard days != 0 else { return date }
         switch self {
         case .sqlite: return "date(\(date), '\(days > 0 ? "+" : "")\(days) days')"
@@ -13,7 +13,7 @@ extension SQLDialect {
     }
 
     /// `date` moved by a number of days held in a column or expression.
-    func addDays(_ date: String, expression days: String) -> String {
+    public func addDays(_ date: String, expression days: String) -> String {
         switch self {
         case .sqlite: return "date(\(date), (\(days)) || ' days')"
         case .postgresql: return "(\(date) + CAST(\(days) AS INTEGER))"
@@ -21,7 +21,7 @@ extension SQLDialect {
     }
 
     /// Whole days from `start` to `end`.
-    func daysBetween(_ start: String, _ end: String) -> String {
+    public func daysBetween(_ start: String, _ end: String) -> String {
         switch self {
         case .sqlite: return "CAST(julianday(\(end)) - julianday(\(start)) AS INTEGER)"
         case .postgresql: return "(\(end) - \(start))"
@@ -29,7 +29,7 @@ extension SQLDialect {
     }
 
     /// The calendar year of a date, as an integer.
-    func year(_ date: String) -> String {
+    public func year(_ date: String) -> String {
         switch self {
         case .sqlite: return "CAST(strftime('%Y', \(date)) AS INTEGER)"
         case .postgresql: return "CAST(EXTRACT(YEAR FROM \(date)) AS INTEGER)"

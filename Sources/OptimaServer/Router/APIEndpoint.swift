@@ -13,10 +13,16 @@ enum APIEndpoint: CaseIterable, Sendable {
     case createCohort
     case cohort
     case generateCohort
+    case characterization
+    case incidence
+    case survival
+    case cox
+    case pathways
+    case dataSourceSummary
 
     var method: HTTPRequest.Method {
         switch self {
-        case .createCohort, .generateCohort: .post
+        case .createCohort, .generateCohort, .characterization, .incidence, .survival, .cox, .pathways, .dataSourceSummary: .post
         default: .get
         }
     }
@@ -31,6 +37,12 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .listCohorts, .createCohort: "/api/cohorts"
         case .cohort: "/api/cohorts/:id"
         case .generateCohort: "/api/cohorts/:id/generate"
+        case .characterization: "/api/analyses/characterization"
+        case .incidence: "/api/analyses/incidence"
+        case .survival: "/api/analyses/survival"
+        case .cox: "/api/analyses/cox"
+        case .pathways: "/api/analyses/pathways"
+        case .dataSourceSummary: "/api/analyses/summary"
         }
     }
 
@@ -44,6 +56,12 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .createCohort: "Store a cohort definition: ATLAS JSON as is, or WebAPI's {name, description, expression}; answers 201 with its id."
         case .cohort: "A cohort definition with its last generation: persons, rows and attrition; counts under the minimum cell count read \"<5\"."
         case .generateCohort: "Generate the cohort into the CDM's cohort table; answers as GET /api/cohorts/{id}."
+        case .characterization: "A Table 1 of a target cohort (and a comparator) with SMDs; body: settings as `optima analyze characterize --json` echoes them."
+        case .incidence: "Incidence rates per 1,000 person-years, overall and by strata; body: incidence settings."
+        case .survival: "Kaplan–Meier survival by strata; body: survival settings; `?format=svg` answers the picture."
+        case .cox: "A Cox model on baseline features; body: survival settings with covariates; `?format=svg` answers the forest plot."
+        case .dataSourceSummary: "The data source at a glance (persons by age and sex, observation time, records and top concepts per domain); body: optional settings; `?format=svg` answers the age/sex pyramid."
+        case .pathways: "Treatment pathways (lines of therapy) as ATLAS counts them; body: pathway settings; `?format=svg` answers the sunburst."
         }
     }
 
@@ -55,6 +73,8 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .listCohorts, .cohort: .readCohorts
         case .createCohort: .defineCohorts
         case .generateCohort: .generateCohorts
+        case .characterization, .incidence, .survival, .cox, .pathways: .runAnalyses
+        case .dataSourceSummary: .readDataSourceSummary
         }
     }
 

@@ -1,4 +1,5 @@
 import CDMStore
+import Evidence
 import Hummingbird
 import Prometheus
 
@@ -27,6 +28,23 @@ struct EndpointHandlers: Sendable {
             return try await cohort(try Self.id(context), generate: false)
         case .generateCohort:
             return try await cohort(try Self.id(context), generate: true)
+        case .characterization:
+            return try await analysis(request, CharacterizationSettings.self, picture: nil) { try await database.characterization($0) }
+        case .incidence:
+            return try await analysis(request, IncidenceSettings.self, picture: nil) { try await database.incidenceAnalysis($0) }
+        case .survival:
+            return try await analysis(request, SurvivalSettings.self, picture: { $0.kaplanMeierChart().svg() }) {
+                try await database.survivalAnalysis($0)
+            }
+        case .cox:
+            return try await analysis(request, SurvivalSettings.self, picture: { $0.forestPlot()?.svg() }) { settings in
+                guard !settings.covariates.isEmpty else { throw HTTPError(.badRequest, message: "a Cox model needs \"covariates\"") }
+                return try await database.survivalAnalysis(settings)
+            }
+        case .dataSourceSummary:
+            return try await analysis(request, DataSourceSummarySettings.self, picture: { $0.pyramid() }) { try await database.dataSourceSummary($0) }
+        case .pathways:
+            return try await analysis(request, PathwaySettings.self, picture: { $0.sunburst().svg() }) { try await database.pathwayAnalysis($0) }
         }
     }
 }

@@ -12,6 +12,8 @@ enum JSONResponse {
     static func make<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // A standardized difference between a group where everyone has a covariate and one where nobody has is infinite.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return make(data: try encoder.encode(value), status: status)
     }
 }

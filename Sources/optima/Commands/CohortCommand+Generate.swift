@@ -17,6 +17,9 @@ extension CohortCommand {
 
         @OptionGroup var database: DatabaseOptions
 
+        @Option(help: "The name analyses report it under (default: the file's name, e.g. \"breast cancer\" for breast-cancer.json).")
+        var name: String?
+
         @Option(help: "Also write the cohort as CSV (subject_id,cohort_start_date,cohort_end_date), ordered.")
         var output: String?
 
@@ -27,6 +30,9 @@ extension CohortCommand {
             let expression = try CohortCommand.read(definition)
             let generation = try await database.withDatabase { db in
                 let generation = try await db.generateCohort(expression, cohortID: cohortID)
+                let fileName = URL(fileURLWithPath: definition).deletingPathExtension().lastPathComponent.replacingOccurrences(of: "-", with: " ")
+                try await db.storeCohortDefinition(id: cohortID, name: name ?? fileName, description: nil,
+                                                   json: try Data(contentsOf: URL(fileURLWithPath: definition)))
                 if let output { try await CohortCSV.write(cohortID: cohortID, from: db, to: output) }
                 return generation
             }
