@@ -45,12 +45,15 @@ struct StatsCommand: AsyncParsableCommand {
 
     struct Cox: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "cox", abstract: "Cox proportional-hazards regression (Efron or Breslow ties, optional strata).")
+            commandName: "cox", abstract: "Cox proportional-hazards regression (Efron or Breslow ties, optional strata), with its global tests.")
 
         @OptionGroup var table: SurvivalTableOptions
         @Option(help: "Covariate columns, comma-separated.") var covariates: String
         @Option(help: "efron or breslow.") var ties: String = "efron"
-        @Flag(help: "Print JSON: {\"coefficients\": [{\"name\", \"coef\", \"se\", \"z\", \"p\", \"lower\", \"upper\", \"exp_coef\", \"exp_lower\", \"exp_upper\"}], \"loglik\", \"n\", \"events\", \"iterations\"}.")
+        @Flag(help: "Robust (Lin–Wei sandwich) standard errors and intervals, as lifelines' robust=True.") var robust = false
+        @Flag(name: .customLong("ph-test"), help: "Test proportional hazards per covariate (scaled Schoenfeld residuals against the rank of the death times, as lifelines).")
+        var phTest = false
+        @Flag(help: "Print JSON: {\"coefficients\": [{\"name\", \"coef\", \"se\", \"z\", \"p\", \"lower\", \"upper\", \"exp_coef\", \"exp_lower\", \"exp_upper\"}], \"loglik\", \"n\", \"events\", \"iterations\", \"ties\", \"variance\", \"tests\": {\"likelihood_ratio\", \"wald\", \"score\": {\"statistic\", \"df\", \"p\"}}, with --ph-test \"proportional_hazards\": [{\"name\", \"statistic\", \"p\"}]}.")
         var json = false
 
         func run() throws {
@@ -65,16 +68,32 @@ struct StatsCommand: AsyncParsableCommand {
             }
             let cox = try CoxData(times: times, events: events.map { $0 != 0 },
                                   covariates: data.rows.indices.map { row in columns.map { $0[row] } }, names: names, strata: strata)
-            let fit = try CoxRegression(cox, ties: ties)
+            let fit = try CoxRegression(cox, ties: ties, variance: robust ? .robust : .model)
+            let proportionalHazards = phTest ? try fit.proportionalHazardsTests(cox) : nil
+            let tests = [("likelihood_ratio", fit.likelihoodRatioTest), ("wald", fit.waldTest), ("score", fit.scoreTest)]
             if json {
-                let coefficients = StatsCommand.document(fit.coefficients)
-                Terminal.printJSON(try JSONSerialization.data(withJSONObject: [
-                    "coefficients": coefficients, "loglik": fit.logLikelihood, "n": fit.subjects, "events": fit.events,
-                    "iterations": fit.iterations, "ties": fit.ties.rawValue,
-                ] as [String: Any], options: [.sortedKeys]))
+                var document: [String: Any] = [
+                    "coefficients": StatsCommand.document(fit.coefficients), "loglik": fit.logLikelihood, "n": fit.subjects, "events": fit.events,
+                    "iterations": fit.iterations, "ties": fit.ties.rawValue, "variance": fit.variance.rawValue,
+                    "tests": Dictionary(uniqueKeysWithValues: tests.map { ($0.0, ["statistic": $0.1.statistic, "df": $0.1.degreesOfFreedom, "p": $0.1.p] as [String: Any]) }),
+                ]
+                if let proportionalHazards {
+                    document["proportional_hazards"] = proportionalHazards.map { ["name": $0.name, "statistic": $0.test.statistic, "p": $0.test.p] as [String: Any] }
+                }
+                Terminal.printJSON(try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
             } else {
-                print("Cox regression, \(fit.ties.rawValue) ties: \(fit.subjects) subjects, \(fit.events) events, log partial likelihood \(fit.logLikelihood)")
+                print("Cox regression, \(fit.ties.rawValue) ties, \(fit.variance == .robust ? "robust (sandwich)" : "model-based") standard errors: "
+                      + "\(fit.subjects) subjects, \(fit.events) events, log partial likelihood \(fit.logLikelihood)")
                 print(StatsCommand.table(fit.coefficients, ratio: "HR"))
+                for (name, test) in [("Likelihood ratio", fit.likelihoodRatioTest), ("Wald", fit.waldTest), ("Score (log-rank)", fit.scoreTest)] {
+                    print(String(format: "  %@ test: %.4f on %d df, p %.3g", name, test.statistic, test.degreesOfFreedom, test.p))
+                }
+                if let proportionalHazards {
+                    print("Proportional hazards (scaled Schoenfeld residuals against the rank of time):")
+                    for test in proportionalHazards {
+                        print(String(format: "  %@  chi-square %.4f on 1 df, p %.3g", test.name.padding(toLength: 16, withPad: " ", startingAt: 0), test.test.statistic, test.test.p))
+                    }
+                }
             }
         }
     }
