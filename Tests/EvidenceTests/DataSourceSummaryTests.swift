@@ -139,7 +139,7 @@ import FoundationXML
             let svg = summary.pyramid()
             #expect(XMLParser(data: Data(svg.utf8)).parse(), "well-formed XML")
             #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.contains("viewBox=\"0 0 ")
-                    && svg.contains("role=\"img\"") && svg.contains("<title>Persons by age group and sex</title>"))
+                    && svg.contains("role=\"img\"") && svg.contains(">Persons by age group and sex</title>"))
             #expect(svg.contains("F &amp; &lt;W&gt;") && !svg.contains("F & <W>"))
             let drawn = summary.persons.pyramid.filter { $0.persons.value != nil }.count
             let suppressed = summary.persons.pyramid.count - drawn

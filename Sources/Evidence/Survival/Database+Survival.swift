@@ -36,7 +36,7 @@ extension Database {
             let byPerson = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.person, $0) })
             let design = try CovariateDesign(features: features, persons: table.rows.map(\.person), minimumCount: minimum)
             let kept = design.persons.map { byPerson[$0]! }
-            guard kept.count { $0.event } >= minimum else {
+            guard kept.count(where: { $0.event }) >= minimum else {
                 throw EvidenceError("fewer than \(minimum) events among the subjects with complete covariates: the disclosure rule refuses the model")
             }
             let data = try CoxData(times: kept.map { Double($0.days) }, events: kept.map(\.event), covariates: design.rows, names: design.names)

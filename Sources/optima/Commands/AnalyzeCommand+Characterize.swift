@@ -8,8 +8,6 @@ extension AnalyzeCommand {
             abstract: "A Table 1 of a target cohort (and a comparator): demographics and baseline records, with SMDs.",
             discussion: "Example: optima analyze characterize --target 1 --comparator 2 --window -365:0 --json")
 
-        @Option(help: "A JSON settings file (keys as in the JSON output's \"settings\"); replaces the flags below.")
-        var settings: String?
         @Option(help: "The target cohort id.") var target: Int64?
         @Option(help: "A comparator cohort id.") var comparator: Int64?
         @Option(help: "Days around index in which records count, START:END.") var window = "-365:0"
@@ -17,14 +15,11 @@ extension AnalyzeCommand {
         @Flag(help: "Leave out the concept-hierarchy group rows.") var noGroups = false
         @Option(help: "Cells below this count are suppressed.") var minimumCount = 5
         @Option(help: "Rows shown per domain in the text report.") var top = 15
-        @OptionGroup var output: AnalysisOutputOptions
+        @OptionGroup var output: AnalysisOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let settings: CharacterizationSettings
-            if let path = self.settings {
-                settings = try AnalysisOutputOptions.settings(CharacterizationSettings.self, from: path)
-            } else {
+            let settings = try output.resolve(CharacterizationSettings.self) {
                 guard let target else { throw ValidationError("--target (or --settings) is required") }
                 let domains = try domains.split(separator: ",").map { name in
                     guard let domain = CharacterizationSettings.Domain(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
@@ -32,8 +27,8 @@ extension AnalyzeCommand {
                     }
                     return domain
                 }
-                settings = CharacterizationSettings(target: target, comparator: comparator, window: try SurvivalOptions.window(window),
-                                                    domains: domains, groups: !noGroups, minimumCount: minimumCount)
+                return CharacterizationSettings(target: target, comparator: comparator, window: try SurvivalOptions.window(window),
+                                                domains: domains, groups: !noGroups, minimumCount: minimumCount)
             }
             let result = try await database.withDatabase { try await $0.characterization(settings) }
             try output.emit(result, text: { Self.text(result, top: top) }, picture: { nil })

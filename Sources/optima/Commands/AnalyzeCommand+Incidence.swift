@@ -8,8 +8,6 @@ extension AnalyzeCommand {
             abstract: "Incidence rates of an outcome per 1,000 person-years in a target cohort, overall and by strata.",
             discussion: "Example: optima analyze incidence --target 1 --outcome cohort:2 --end-days 1826")
 
-        @Option(help: "A JSON settings file (keys as in the JSON output's \"settings\"); replaces the flags below.")
-        var settings: String?
         @Option(help: "The target cohort id.") var target: Int64?
         @Option(help: "death, or cohort:ID for an outcome cohort.") var outcome: String?
         @Option(help: "Time at risk starts this many days after index.") var startDays = 0
@@ -17,16 +15,13 @@ extension AnalyzeCommand {
         @Option(help: "Stratum features, separated by spaces.") var strata = "age-group sex index-year"
         @Option(help: "Days around index in which features count, START:END.") var window = "-365:0"
         @Option(help: "Cells below this count are suppressed.") var minimumCount = 5
-        @OptionGroup var output: AnalysisOutputOptions
+        @OptionGroup var output: AnalysisOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let settings: IncidenceSettings
-            if let path = self.settings {
-                settings = try AnalysisOutputOptions.settings(IncidenceSettings.self, from: path)
-            } else {
+            let settings = try output.resolve(IncidenceSettings.self) {
                 guard let target, let outcome else { throw ValidationError("--target and --outcome (or --settings) are required") }
-                settings = IncidenceSettings(target: target, outcome: try SurvivalOutcome(outcome), startDays: startDays, endDays: endDays,
+                return IncidenceSettings(target: target, outcome: try SurvivalOutcome(outcome), startDays: startDays, endDays: endDays,
                                              strata: try SurvivalOptions.features(Substring(strata)),
                                              window: try SurvivalOptions.window(window), minimumCount: minimumCount)
             }

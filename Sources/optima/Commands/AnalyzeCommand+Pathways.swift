@@ -14,8 +14,6 @@ extension AnalyzeCommand {
                 --combination-window 30 --svg pathways.svg
                 """)
 
-        @Option(help: "A JSON settings file (keys as in the JSON output's \"settings\"); replaces the flags below.")
-        var settings: String?
         @Option(help: "The target cohort id.") var target: Int64?
         @Option(name: .customLong("event"), help: "An event cohort, ID or ID:NAME; repeat for each (the order is the order within a combination).")
         var events: [String] = []
@@ -24,16 +22,13 @@ extension AnalyzeCommand {
         @Option(help: "Steps kept per pathway (1 to 10).") var maxDepth = 5
         @Flag(help: "Let a step recur later in a pathway.") var allowRepeats = false
         @Option(help: "Cells below this count are suppressed; rarer paths are summed as other paths.") var minimumCount = 5
-        @OptionGroup var output: AnalysisOutputOptions
+        @OptionGroup var output: AnalysisOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let settings: PathwaySettings
-            if let path = self.settings {
-                settings = try AnalysisOutputOptions.settings(PathwaySettings.self, from: path)
-            } else {
+            let settings = try output.resolve(PathwaySettings.self) {
                 guard let target, !events.isEmpty else { throw ValidationError("--target and at least one --event (or --settings) are required") }
-                settings = PathwaySettings(target: target, events: try events.map(Self.event), combinationWindow: combinationWindow,
+                return PathwaySettings(target: target, events: try events.map(Self.event), combinationWindow: combinationWindow,
                                            minimumEraDays: minimumEraDays, maxDepth: maxDepth, allowRepeats: allowRepeats,
                                            minimumCount: minimumCount)
             }

@@ -10,11 +10,11 @@ extension AnalyzeCommand {
 
         @Option(help: "Concepts listed per ranked domain (conditions, drugs, procedures, measurements).") var top = 10
         @Option(help: "Cells below this count are suppressed.") var minimumCount = 5
-        @OptionGroup var output: AnalysisOutputOptions
+        @OptionGroup var output: AnalysisOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let settings = DataSourceSummarySettings(minimumCount: minimumCount, top: top)
+            let settings = try output.resolve(DataSourceSummarySettings.self) { DataSourceSummarySettings(minimumCount: minimumCount, top: top) }
             let result = try await database.withDatabase { try await $0.dataSourceSummary(settings) }
             try output.emit(result, text: { Self.text(result) }, picture: { result.pyramid() })
         }

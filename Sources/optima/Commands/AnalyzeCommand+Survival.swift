@@ -14,11 +14,11 @@ extension AnalyzeCommand {
 
         @OptionGroup var survival: SurvivalOptions
         @Option(help: "The feature whose levels get a curve each.") var strata: String?
-        @OptionGroup var output: AnalysisOutputOptions
+        @OptionGroup var output: AnalysisOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let settings = try survival.resolve(strata: strata, covariates: nil)
+            let settings = try output.resolve(SurvivalSettings.self) { try survival.settings(strata: strata, covariates: nil) }
             let result = try await database.withDatabase { try await $0.survivalAnalysis(settings) }
             try output.emit(result, text: { SurvivalText.curves(result) }, picture: { result.kaplanMeierChart().svg() })
         }
@@ -32,11 +32,11 @@ extension AnalyzeCommand {
         @OptionGroup var survival: SurvivalOptions
         @Option(help: "Covariate features, separated by spaces (a category gets one indicator per level after the first).")
         var covariates: String?
-        @OptionGroup var output: AnalysisOutputOptions
+        @OptionGroup var output: AnalysisOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let settings = try survival.resolve(strata: nil, covariates: covariates)
+            let settings = try output.resolve(SurvivalSettings.self) { try survival.settings(strata: nil, covariates: covariates) }
             guard !settings.covariates.isEmpty else { throw ValidationError("--covariates (or \"covariates\" in --settings) names no feature") }
             let result = try await database.withDatabase { try await $0.survivalAnalysis(settings) }
             try output.emit(result, text: { SurvivalText.model(result) }, picture: { result.forestPlot()?.svg() })
@@ -51,7 +51,7 @@ enum SurvivalText {
                      + " (left out for an outcome before index: \(result.priorOutcome))"]
         for curve in result.strata {
             func years(_ days: Double?) -> String { days.map { String(format: "%.2f", $0 / 365.25) } ?? "NR" }
-            let median = curve.median.map { _ in "median \(years(curve.median)) y (95% CI \(years(curve.medianLower))–\(years(curve.medianUpper)), NR: not reached)" } ?? "median not reached"
+            let median = curve.median.map { _ in "median \(years(curve.median)) y (95% CI \(years(curve.medianLower))–\(years(curve.medianUpper)))" } ?? "median not reached"
             let marks = zip(result.atRiskDays, curve.survivalAt).filter { $0.0 > 0 }.map { day, s in
                 "\(String(format: "%.0f", Double(day) / 365.25)) y \(s.map { String(format: "%.1f%%", $0 * 100) } ?? "–")"
             }

@@ -10,8 +10,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
 /// The target, outcome and feature flags that survival and Cox share.
 struct SurvivalOptions: ParsableArguments {
-    @Option(help: "A JSON settings file (keys as in the JSON output's \"settings\"); replaces the flags below.")
-    var settings: String?
     @Option(help: "The target cohort id (index = each person's first entry).") var target: Int64?
     @Option(help: "death, or cohort:ID for an outcome cohort.") var outcome = "death"
     @Option(help: "Follow-up ends this many days after index at the latest (default: end of observation).")
@@ -19,8 +17,7 @@ struct SurvivalOptions: ParsableArguments {
     @Option(help: "Days around index in which features count, START:END (default -365:0).") var window = "-365:0"
     @Option(help: "Cells below this count are suppressed.") var minimumCount = 5
 
-    func resolve(strata: String?, covariates: String?) throws -> SurvivalSettings {
-        if let settings { return try AnalysisOutputOptions.settings(SurvivalSettings.self, from: settings) }
+    func settings(strata: String?, covariates: String?) throws -> SurvivalSettings {
         guard let target else { throw ValidationError("--target (or --settings) is required") }
         return SurvivalSettings(target: target, outcome: try SurvivalOutcome(outcome), strata: try strata.map(Feature.init),
                                 covariates: try Self.features(Substring(covariates ?? "")),

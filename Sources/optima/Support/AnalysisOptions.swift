@@ -2,8 +2,12 @@ import ArgumentParser
 import Evidence
 import Foundation
 
-/// How every `optima analyze` command hands back its result: text for people, JSON for machines, and a picture.
-struct AnalysisOutputOptions: ParsableArguments {
+/// What every `optima analyze` command shares: settings from a file instead of flags, and how the result comes
+/// back — text for people, JSON for machines, and a picture.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: "A JSON settings file (keys as in the JSON output's \"settings\"); replaces the analysis's flags.")
+    var settings: String?
+
     @Flag(help: "Print the result as one JSON document (every count governed: below the minimum it reads \"<5\").")
     var json = false
 
@@ -26,8 +30,9 @@ struct AnalysisOutputOptions: ParsableArguments {
         }
     }
 
-    /// Settings from a JSON file, with the file named in any error.
-    static func settings<Settings: Decodable>(_ type: Settings.Type, from path: String) throws -> Settings {
+    /// The settings from `--settings` when given (the file named in any error), else from the flags.
+    func resolve<Settings: Decodable>(_ type: Settings.Type, fromFlags: () throws -> Settings) throws -> Settings {
+        guard let path = settings else { return try fromFlags() }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw ValidationError("cannot read settings \(path): \(error.localizedDescription)") }
         do { return try AnalysisSettings.decode(type, from: data) } catch {

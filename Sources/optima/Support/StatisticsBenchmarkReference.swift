@@ -30,7 +30,7 @@ struct StatisticsBenchmarkReference: Decodable {
                              "--km-times", times.map { "\($0)" }.joined(separator: ","), "--repeat", "\(repetitions)"]
         // stderr to a file: a chatty library cannot fill a pipe and stall the run while stdout is read.
         let errorsFile = scratch.appendingPathComponent("reference-stderr.txt")
-        FileManager.default.createFile(atPath: errorsFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorsFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorsFile)
         let output = Pipe()
         process.standardOutput = output
