@@ -1,4 +1,5 @@
 import CDMTestSupport
+import Cohorts
 import Evidence
 import Foundation
 import Testing
@@ -36,6 +37,14 @@ import Testing
                 "\(error)".contains("is held by fewer than 60") && ["Stage 3", "Stage 4"].contains { "\(error)".contains($0) }
             }
         }
+    }
+
+    @Test func attritionPicturesHideSmallSteps() {
+        // 100 qualified; 40 pass rule a; 3 of those also pass rule b.
+        let attrition = Attrition(base: 100, final: 3, ruleNames: ["a", "b"], countsByMask: [0: 60, 1: 37, 3: 3])
+        let svg = attrition.chart(title: "t").svg()
+        #expect(svg.contains(">40<") && svg.contains(">100<") && !svg.contains(">3<"))
+        #expect(svg.contains("&lt;5"), "the three who pass both rules read <5")
     }
 
     @Test func badSettingsAreRefusedInWords() async throws {

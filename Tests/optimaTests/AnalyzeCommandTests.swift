@@ -13,8 +13,11 @@ import Testing
         let folder = try TestDatabases.temporaryDirectory()
         let db = "sqlite:\(folder)/cdm.sqlite"
         #expect(try cli.optima(["generate", "--persons", "1500", "--seed", "3", "--db", db]).status == 0)
-        let generated = try cli.optima(["cohort", "generate", "\(Self.examples)/breast-cancer.json", "--cohort-id", "1", "--db", db])
+        let generated = try cli.optima(["cohort", "generate", "\(Self.examples)/breast-cancer.json", "--cohort-id", "1",
+                                         "--svg", "\(folder)/attrition.svg", "--db", db])
         #expect(generated.status == 0, "\(generated.stderr)")
+        let attrition = try String(contentsOfFile: "\(folder)/attrition.svg", encoding: .utf8)
+        #expect(attrition.contains("Attrition of breast cancer, persons") && attrition.contains("Qualified"))
 
         let stages = "stage=concepts:1635838,1635131,1634191,1633987"
         let survival = try cli.optima(["analyze", "survival", "--target", "1", "--strata", stages, "--svg", "\(folder)/km.svg", "--json", "--db", db])

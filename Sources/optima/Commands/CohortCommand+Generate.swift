@@ -1,6 +1,7 @@
 import ArgumentParser
 import CDMStore
 import Cohorts
+import Evidence
 import Foundation
 
 extension CohortCommand {
@@ -23,18 +24,24 @@ extension CohortCommand {
         @Option(help: "Also write the cohort as CSV (subject_id,cohort_start_date,cohort_end_date), ordered.")
         var output: String?
 
+        @Option(help: "Write the attrition by person as an SVG bar chart (counts under 5 read \"<5\").")
+        var svg: String?
+
         @Flag(help: "Print the result as JSON: cohortID, rows, persons, byEvent, byPerson, seconds.")
         var json = false
 
         func run() async throws {
             let expression = try CohortCommand.read(definition)
+            let cohortName = name ?? URL(fileURLWithPath: definition).deletingPathExtension().lastPathComponent.replacingOccurrences(of: "-", with: " ")
             let generation = try await database.withDatabase { db in
                 let generation = try await db.generateCohort(expression, cohortID: cohortID)
-                let fileName = URL(fileURLWithPath: definition).deletingPathExtension().lastPathComponent.replacingOccurrences(of: "-", with: " ")
-                try await db.storeCohortDefinition(id: cohortID, name: name ?? fileName, description: nil,
+                try await db.storeCohortDefinition(id: cohortID, name: cohortName, description: nil,
                                                    json: try Data(contentsOf: URL(fileURLWithPath: definition)))
                 if let output { try await CohortCSV.write(cohortID: cohortID, from: db, to: output) }
                 return generation
+            }
+            if let svg {
+                try Data(generation.byPerson.chart(title: "Attrition of \(cohortName), persons").svg().utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
             }
             if json {
                 let encoder = JSONEncoder()

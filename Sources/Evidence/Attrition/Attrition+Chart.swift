@@ -1,0 +1,16 @@
+import Charts
+import Cohorts
+import Governance
+
+extension Attrition {
+    /// The attrition as bars — qualified, after each inclusion rule, final — with every count through the
+    /// disclosure rule, so the picture can leave the site.
+    public func chart(title: String, minimumCount: Int = SmallCellCount.defaultMinimum) -> AttritionChart {
+        let steps = [("Qualified", base)] + rules.enumerated().map { ("\($0.offset + 1). \($0.element.name)", $0.element.remaining) }
+            + (rules.isEmpty ? [] : [("Final", final)])
+        return AttritionChart(title: title, steps: steps.map { name, count in
+            let governed = SmallCellCount(count, minimum: minimumCount)
+            return AttritionChart.Step(name: name, count: governed.value, label: governed.value.map { $0.formatted() } ?? governed.description)
+        })
+    }
+}
