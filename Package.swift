@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         // The CDM v5.4 schema as data; no I/O.
@@ -42,10 +44,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Governance"),
+        // Identity, roles, the hash-chained audit log, pseudonymisation, consent and erasure, disclosure control.
+        .target(
+            name: "Governance",
+            dependencies: [
+                "OMOP", "CDMStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ]
+        ),
         // The synthetic oncology population generator and the vocabulary subset it writes.
         .target(
-            name: "Synthetic", dependencies: ["OMOP", "CDMStore"],
+            name: "Synthetic", dependencies: ["OMOP", "CDMStore", "Governance"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
         // Statistics: pure maths, no I/O: survival, regression, rates, comparisons.
@@ -53,7 +63,7 @@ let package = Package(
         // Pictures as SVG text from plain values: no I/O, no dependencies, used by the CLI and the server alike.
         .target(name: "Charts"),
         // Circe-compatible cohort definitions: the expression model, concept sets, the SQL compiler, generation.
-        .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore"]),
+        .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore", "Governance"]),
         // Analyses on cohorts in the store: extraction by set-based SQL, maths by Statistics, every count governed.
         .target(name: "Evidence", dependencies: ["OMOP", "CDMStore", "Cohorts", "Statistics", "Governance", "Charts"]),
         .target(
@@ -61,6 +71,7 @@ let package = Package(
             dependencies: [
                 "CDMStore", "Cohorts", "Governance", "Evidence",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -69,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
+                "OMOP", "CDMStore", "Governance", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,7 +89,7 @@ let package = Package(
         .target(name: "CDMTestSupport", dependencies: ["CDMStore"], path: "Tests/CDMTestSupport"),
         .testTarget(name: "OMOPTests", dependencies: ["OMOP", "CDMTestSupport"]),
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
-        .testTarget(name: "GovernanceTests", dependencies: ["Governance"]),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "CDMTestSupport"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Statistics", "CDMTestSupport"]),
         .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport", "Synthetic"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
