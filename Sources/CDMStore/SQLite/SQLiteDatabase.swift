@@ -15,6 +15,8 @@ public final class SQLiteDatabase: Database {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         var configuration = Configuration()
+        // Another process (the server, a second `optima`) may be writing: wait for it rather than fail at once.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -131072")  // 128 MiB, whatever the file size
