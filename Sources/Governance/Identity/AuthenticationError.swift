@@ -1,0 +1,21 @@
+/// Why a request's credentials were refused. The description is safe to return and log: it never holds
+/// the token, the key, or any part of them.
+public struct AuthenticationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+
+    static let missing = AuthenticationError("missing bearer token")
+    static let notBearer = AuthenticationError("authorization is not a bearer token")
+    static let malformedToken = AuthenticationError("malformed token")
+    static let algorithmNotAccepted = AuthenticationError("token algorithm not accepted")
+    static let badSignature = AuthenticationError("invalid token signature")
+    static let expired = AuthenticationError("token expired")
+    static let noExpiry = AuthenticationError("token has no expiry")
+    static let notYetValid = AuthenticationError("token not yet valid")
+    static let issuerNotAccepted = AuthenticationError("token issuer not accepted")
+    static let malformedKey = AuthenticationError("malformed API key")
+    static let invalidKey = AuthenticationError("invalid API key")
+    static let keyRevoked = AuthenticationError("API key revoked")
+    static let keyExpired = AuthenticationError("API key expired")
+    static let unknownIdentity = AuthenticationError("unknown or revoked identity")
+}
