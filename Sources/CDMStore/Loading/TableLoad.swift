@@ -11,10 +11,12 @@ public struct TableLoad: Sendable {
         self.open = open
     }
 
-    /// The rows of a table file.
-    public static func file(_ file: TableFile, ignoreExtraColumns: Bool) -> TableLoad {
+    /// The rows of a table file, through `transform` when it has a function for the table.
+    public static func file(_ file: TableFile, ignoreExtraColumns: Bool, transform: RowTransform? = nil) -> TableLoad {
         TableLoad(table: file.table) {
-            try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
+            let reader = try TableFileReader(path: file.path, table: file.table, ignoreExtraColumns: ignoreExtraColumns)
+            guard let rows = transform?(file.table) else { return reader }
+            return TransformedRows(reader, transform: rows)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CDMStore
+import Governance
 
 /// Exit: each included event ends at the earliest of its observation period's end, the end strategy's
 /// date and the first censoring event; the rows then merge into eras and are clipped to the censor window.
@@ -82,7 +83,8 @@ extension CohortCompiler {
         return eras.sql()
     }
 
-    /// Replaces the cohort's rows with the eras, clipped to the censor window (rows left empty are dropped).
+    /// Replaces the cohort's rows with the eras, clipped to the censor window (rows left empty are dropped),
+    /// leaving out persons who object (`ConsentRegister`), whose register is created here when missing.
     func writeCohort() -> [SQLStatement] {
         var start = "start_date", end = "end_date"
         if let date = expression.censorWindow?.start {
@@ -93,8 +95,9 @@ extension CohortCompiler {
         }
         var rows = SelectQuery(["\(cohortID)", "F.person_id", "F.start_date", "F.end_date"],
                                from: "(SELECT person_id, \(start) AS start_date, \(end) AS end_date FROM cg_final_cohort) F")
-        rows.conditions = ["F.start_date <= F.end_date"]
+        rows.conditions = ["F.start_date <= F.end_date", "F.person_id NOT IN (\(ConsentRegister.objectingPersonIDs))"]
         return [
+            ConsentRegister.createTable(dialect),
             SQLStatement("DELETE FROM cohort WHERE cohort_definition_id = \(cohortID)"),
             SQLStatement("INSERT INTO cohort (cohort_definition_id, subject_id, cohort_start_date, cohort_end_date)\n" + rows.sql()),
         ]

@@ -1,4 +1,5 @@
 import CDMStore
+import Governance
 import OMOP
 
 extension Database {
@@ -50,6 +51,7 @@ extension Database {
     public func createCohortTables() async throws {
         let builder = SchemaBuilder(dialect: dialect)
         let tables = [CDMSchema.v54.table(named: "cohort")].compactMap { $0 } + CDMSchema.cohortResultsTables
-        try await transaction(tables.map { SQLStatement(builder.createTable($0)) })
+        // The opt-out register too: generation and every analysis on a cohort leave objecting persons out.
+        try await transaction(tables.map { SQLStatement(builder.createTable($0)) } + [ConsentRegister.createTable(dialect)])
     }
 }

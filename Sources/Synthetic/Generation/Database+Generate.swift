@@ -1,12 +1,15 @@
 import CDMStore
+import Governance
 import OMOP
 
 extension Database {
     /// Generates one site's synthetic persons into this CDM, with the vocabulary they need, in one
     /// all-or-nothing load. The CDM must hold no persons yet: generated ids start at the site's first person.
+    /// With a pseudonymizer, `person_source_value` holds the pseudonym of `synthetic-N` (N = person index + 1),
+    /// so erasure and consent work on demo data exactly as on imported data.
     public func generatePopulation(
         _ settings: GenerationSettings, site: SiteProfile, persons: Range<Int>, model: PopulationModel = .standard,
-        progress: (@Sendable (String, Int) -> Void)? = nil
+        pseudonymizer: Pseudonymizer? = nil, progress: (@Sendable (String, Int) -> Void)? = nil
     ) async throws -> GenerationSummary {
         try settings.validate()
         try await createSchema()
@@ -20,7 +23,7 @@ extension Database {
         let simulator = PersonSimulator(model: model, seed: settings.seed, cancerFraction: settings.cancerFraction, site: site)
         var loads = try await vocabulary.tableLoads(missingFrom: self)
         loads += [
-            PopulationStream<PersonRows>.load(simulator: simulator, persons: persons, codes: codes),
+            PopulationStream.load(simulator: simulator, persons: persons, emitter: personRows(codes, pseudonymizer)),
             PopulationStream<ObservationPeriodRows>.load(simulator: simulator, persons: persons, codes: codes),
             PopulationStream<VisitRows>.load(simulator: simulator, persons: persons, codes: codes),
             PopulationStream<ConditionRows>.load(simulator: simulator, persons: persons, codes: codes),
@@ -37,6 +40,12 @@ extension Database {
         let result = try await load(loads, progress: progress)
         return GenerationSummary(site: site, persons: persons.count, rowsByTable: result.rowsByTable,
                                  seconds: (ContinuousClock.now - started).seconds)
+    }
+
+    private func personRows(_ codes: [Int64: String], _ pseudonymizer: Pseudonymizer?) -> PersonRows {
+        var rows = PersonRows(table: CDMSchema.v54.table(named: PersonRows.tableName)!, codes: codes)
+        rows.pseudonymizer = pseudonymizer
+        return rows
     }
 
     private func cdmSource(_ settings: GenerationSettings, site: SiteProfile) -> TableLoad {

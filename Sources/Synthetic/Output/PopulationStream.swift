@@ -14,9 +14,9 @@ final class PopulationStream<Emitter: RowEmitter> {
     private var count = 0
     private var started = false
 
-    init(simulator: PersonSimulator, persons: Range<Int>, table: CDMTable, codes: [Int64: String]) {
+    init(simulator: PersonSimulator, persons: Range<Int>, emitter: Emitter) {
         self.simulator = simulator
-        emitter = Emitter(table: table, codes: codes)
+        self.emitter = emitter
         nextPerson = persons.lowerBound
         end = persons.upperBound
     }
@@ -39,9 +39,14 @@ final class PopulationStream<Emitter: RowEmitter> {
 
     /// A table load that streams this table's rows.
     static func load(simulator: PersonSimulator, persons: Range<Int>, codes: [Int64: String]) -> TableLoad {
+        load(simulator: simulator, persons: persons, emitter: Emitter(table: CDMSchema.v54.table(named: Emitter.tableName)!, codes: codes))
+    }
+
+    /// A table load that streams the rows of an emitter set up by the caller.
+    static func load(simulator: PersonSimulator, persons: Range<Int>, emitter: Emitter) -> TableLoad {
         let table = CDMSchema.v54.table(named: Emitter.tableName)!
         return TableLoad(table: table) {
-            let stream = PopulationStream(simulator: simulator, persons: persons, table: table, codes: codes)
+            let stream = PopulationStream(simulator: simulator, persons: persons, emitter: emitter)
             return GeneratedRows(table: table, name: "generated \(table.name) rows", produce: stream.produce)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CDMStore
 import Foundation
+import Governance
 import Synthetic
 
 struct GenerateCommand: AsyncParsableCommand {
@@ -14,6 +15,7 @@ struct GenerateCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var secrets: SiteSecretsOptions
 
     @Option(help: "Number of persons, all sites together.")
     var persons = 10_000
@@ -37,13 +39,20 @@ struct GenerateCommand: AsyncParsableCommand {
         let settings = GenerationSettings(persons: persons, seed: seed, cancerFraction: cancerFraction, sites: sites)
         try settings.validate()
         let base = try database.location()
+        // person_source_value holds pseudonyms of synthetic-N, so erasure and consent work on demo data.
+        let pseudonymizer = Pseudonymizer(secrets: try secrets.loadOrCreate().secrets)
         var reports: [[String: Any]] = []
         for (site, range) in settings.siteRanges() {
             let location = settings.sites == 1 ? base : base.site(site.number)
             let db = try await location.open()
             do {
                 if !json { print("Generating \(range.count.formatted()) persons (\(site.name)) into \(location) ...") }
-                let summary = try await db.generatePopulation(settings, site: site, persons: range, progress: Terminal.importProgress())
+                let summary = try await CommandAudit.run(
+                    db, action: "generate", resource: "database", purpose: .dataManagement, detail: { "persons \($0.persons), rows \($0.totalRows)" }
+                ) {
+                    try await db.generatePopulation(settings, site: site, persons: range, pseudonymizer: pseudonymizer,
+                                                    progress: Terminal.importProgress())
+                }
                 Terminal.endProgress()
                 try await db.close()
                 if !json {

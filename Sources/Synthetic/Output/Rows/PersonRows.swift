@@ -1,9 +1,12 @@
 import CDMStore
+import Governance
 import OMOP
 
 struct PersonRows: RowEmitter {
     static let tableName = "person"
     let id, gender, year, month, day, birth, race, ethnicity, genderSource, source: Int
+    /// Writes `person_source_value` as the pseudonym of `synthetic-N`, as an import writes a real identifier.
+    var pseudonymizer: Pseudonymizer?
 
     init(table: CDMTable, codes: [Int64: String]) {
         id = table.position("person_id")
@@ -31,6 +34,7 @@ struct PersonRows: RowEmitter {
         row.set(race, .integer(history.race))
         row.set(ethnicity, .integer(history.ethnicity))
         row.set(genderSource, .text(history.gender == ConceptID.Gender.male ? "M" : "F"))
-        row.set(source, .text("synthetic-\(history.personIndex + 1)"))
+        let identifier = "synthetic-\(history.personIndex + 1)"
+        row.set(source, .text(pseudonymizer?.pseudonym(identifier) ?? identifier))
     }
 }
