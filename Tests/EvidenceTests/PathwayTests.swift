@@ -3,6 +3,7 @@ import CDMTestSupport
 import Cohorts
 import Evidence
 import Foundation
+import Governance
 import OMOP
 import Testing
 
@@ -66,6 +67,7 @@ import Testing
     func webAPISimpleTest(_ backend: TestDatabases.Backend) async throws {
         try await TestDatabases.with(backend) { db, _ in
             try await Self.loadWebAPITestData(db)
+            try await db.setSiteMinimumCellCount(1)  // WebAPI's expectations are counts of one person
             let result = try await db.pathwayAnalysis(PathwaySettings(target: 444, events: Self.webAPIEvents, minimumCount: 1))
             // simpleTest_VERIFY.json: codes 1, 3 (the combination), 2; one path 1 → 3 → 2 of one person; target count 1, pathways 1.
             #expect(result.paths.map(\.steps) == [[["[TxP] Cohort 1"], ["[TxP] Cohort 1", "[TxP] Cohort 2"], ["[TxP] Cohort 2"]]])
@@ -79,6 +81,7 @@ import Testing
     func webAPICollapseTest(_ backend: TestDatabases.Backend) async throws {
         try await TestDatabases.with(backend) { db, _ in
             try await Self.loadWebAPITestData(db)
+            try await db.setSiteMinimumCellCount(1)  // WebAPI's expectations are counts of one person
             let settings = PathwaySettings(target: 444, events: Self.webAPIEvents, combinationWindow: 15, minimumCount: 1)
             let result = try await db.pathwayAnalysis(settings)
             // collapseTest_VERIFY.json: one path 3 → 2 (the combination, then cohort 2) of one person.
@@ -118,6 +121,7 @@ import Testing
     @Test func pathsAreCountedOrderedAndGoverned() async throws {
         try await TestDatabases.with(.sqlite) { db, _ in
             try await Self.loadCohorts(db, Self.populationRows)
+            try await db.setSiteMinimumCellCount(1)  // the test's minimum_count applies as given
             let open = try await db.pathwayAnalysis(PathwaySettings(target: 1, events: Self.populationEvents, minimumCount: 1))
             #expect(open.paths.map(\.label) == ["A → B", "A → C", "A", "B", "C → A"], "most persons first, then by steps")
             #expect(open.paths.map(\.persons.value) == [4, 3, 1, 1, 1])
@@ -129,8 +133,10 @@ import Testing
             let governed = try await db.pathwayAnalysis(PathwaySettings(target: 1, events: Self.populationEvents, minimumCount: 3))
             #expect(governed.paths.map(\.label) == ["A → B", "A → C"])
             #expect(governed.otherPaths.value == 3 && governed.otherShare == 3.0 / 12)
+            // 12 − 10 would give away the 2 untreated: the 10 are hidden, and then the smallest path with the 2.
+            #expect(governed.paths.map(\.persons.description) == ["4", "suppressed"])
             let json = String(decoding: try JSONEncoder().encode(governed), as: UTF8.self)
-            for key in ["\"target_persons\":12", "\"persons_with_pathway\":10", "\"other_paths\":3", "\"combination_window\":0", "\"max_depth\":5"] {
+            for key in ["\"target_persons\":12", "\"persons_with_pathway\":\"suppressed\"", "\"other_paths\":3", "\"combination_window\":0", "\"max_depth\":5"] {
                 #expect(json.contains(key), "\(key) in \(json)")
             }
 
@@ -145,6 +151,7 @@ import Testing
     @Test func settingsShapeThePaths() async throws {
         try await TestDatabases.with(.sqlite) { db, _ in
             try await Self.loadCohorts(db, Self.populationRows)
+            try await db.setSiteMinimumCellCount(1)  // the test's minimum_count applies as given
             let oneStep = try await db.pathwayAnalysis(PathwaySettings(target: 1, events: Self.populationEvents, maxDepth: 1, minimumCount: 1))
             #expect(oneStep.paths.map(\.label) == ["A", "B", "C"] && oneStep.paths.map(\.persons.value) == [8, 1, 1])
             let longOnly = try await db.pathwayAnalysis(PathwaySettings(target: 1, events: Self.populationEvents, minimumEraDays: 32, minimumCount: 1))

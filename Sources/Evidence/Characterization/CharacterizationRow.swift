@@ -13,8 +13,12 @@ public struct CharacterizationRow: Sendable, Encodable {
         public let sd: Double?
 
         static func binary(_ persons: Int, of total: Int, minimum: Int) -> Summary {
-            Summary(persons: SmallCellCount(persons, minimum: minimum),
-                    proportion: persons >= minimum && total > 0 ? Double(persons) / Double(total) : nil, mean: nil, sd: nil)
+            binary(SmallCellCount(persons, minimum: minimum), of: total)
+        }
+
+        /// A count governed already (a demographic level, with the other levels of its feature).
+        static func binary(_ persons: SmallCellCount, of total: Int) -> Summary {
+            Summary(persons: persons, proportion: persons.value.flatMap { total > 0 ? Double($0) / Double(total) : nil }, mean: nil, sd: nil)
         }
 
         /// From n, Σx and Σx², the pieces a federated Table 1 would add across sites.

@@ -4,8 +4,11 @@ import Governance
 
 extension Database {
     /// Characterizes a generated target cohort, and a comparator when named (see `CharacterizationSettings`).
+    /// The levels of a demographic feature add up to the cohort, so they are governed as a group and always listed.
     public func characterization(_ settings: CharacterizationSettings) async throws -> Characterization {
         try settings.validate()
+        var settings = settings
+        settings.minimumCount = try await effectiveMinimumCellCount(requested: settings.minimumCount)
         try await requireGeneratedCohort(settings.target, role: "target")
         if let comparator = settings.comparator { try await requireGeneratedCohort(comparator, role: "comparator") }
         let target = try await profile(settings.target, settings)
@@ -15,10 +18,13 @@ extension Database {
         if let comparator { keys.formUnion(comparator.binary.keys); keys.formUnion(comparator.continuous.keys) }
         let names = try await conceptNames(Array(Set(keys.compactMap(\.conceptID))))
         let minimum = settings.minimumCount
-        func summary(_ profile: CohortProfile, _ key: CohortProfile.Key) -> CharacterizationRow.Summary {
+        let categories = target.categories.merging(comparator?.categories ?? [:]) { $0.union($1) }
+        let governed = (target: target.governed(categories, minimum: minimum), comparator: comparator?.governed(categories, minimum: minimum))
+        func summary(_ profile: CohortProfile, _ key: CohortProfile.Key, _ demographics: [CohortProfile.Key: SmallCellCount]) -> CharacterizationRow.Summary {
             if let moments = profile.continuous[key] {
                 return .continuous(count: moments.count, sum: moments.sum, sumOfSquares: moments.sumOfSquares, minimum: minimum)
             }
+            if let cell = demographics[key] { return .binary(cell, of: profile.total) }
             return .binary(profile.binary[key] ?? 0, of: profile.total, minimum: minimum)
         }
         let domainOrder = ["demographics"] + settings.domains.flatMap { [$0.rawValue, "\($0.rawValue) group"] } + ["measurement value"]
@@ -31,8 +37,8 @@ extension Database {
         }
         var rows: [CharacterizationRow] = [], suppressed = 0
         for key in sorted {
-            let ours = summary(target, key), theirs = comparator.map { summary($0, key) }
-            guard ours.persons.value != nil || theirs?.persons.value != nil else { suppressed += 1; continue }
+            let ours = summary(target, key, governed.target), theirs = comparator.map { summary($0, key, governed.comparator ?? [:]) }
+            guard ours.persons.value != nil || theirs?.persons.value != nil || governed.target[key] != nil else { suppressed += 1; continue }
             let name = key.conceptID.map { names[$0] ?? "concept \($0)" } ?? key.covariate
             rows.append(CharacterizationRow(domain: key.domain, covariate: name, conceptID: key.conceptID, target: ours, comparator: theirs))
         }
@@ -53,7 +59,10 @@ extension Database {
         for (feature, title) in [(Feature.ageGroup, "age group"), (.sex, "sex"), (.indexYear, "index year")] {
             let values = try await featureValues(feature, subjects: subjects, window: settings.window)
             for person in values.values.keys {
-                if let label = values.label(of: person) { profile.binary[.init(domain: "demographics", covariate: "\(title) \(label)", conceptID: nil), default: 0] += 1 }
+                guard let label = values.label(of: person) else { continue }
+                let key = CohortProfile.Key(domain: "demographics", covariate: "\(title) \(label)", conceptID: nil)
+                profile.binary[key, default: 0] += 1
+                profile.categories[title, default: []].insert(key)
             }
         }
         let d = dialect

@@ -5,9 +5,11 @@ import Governance
 extension Database {
     /// Runs a treatment pathway analysis on generated target and event cohorts (see `PathwaySettings`): one
     /// set-based query reads the event eras that start within a target era, person by person, and
-    /// `PathwayBuilder` turns each person's eras into their pathway.
+    /// `PathwayBuilder` turns each person's eras into their pathway. Persons who object are left out.
     public func pathwayAnalysis(_ settings: PathwaySettings) async throws -> PathwayAnalysis {
         try settings.validate()
+        var settings = settings
+        settings.minimumCount = try await effectiveMinimumCellCount(requested: settings.minimumCount)
         try await requireGeneratedCohort(settings.target, role: "target")
         for event in settings.events { try await requireGeneratedCohort(event.cohort, role: "event") }
         let names = try await eventNames(settings.events)
@@ -28,7 +30,7 @@ extension Database {
         try await forEachRow("""
             SELECT e.subject_id, e.cohort_definition_id, e.cohort_start_date, e.cohort_end_date
             FROM cohort e
-            WHERE e.cohort_definition_id IN (\(placeholders))
+            WHERE e.cohort_definition_id IN (\(placeholders)) AND e.subject_id NOT IN (\(ConsentRegister.objectingPersonIDs))
               AND EXISTS (SELECT 1 FROM cohort t
                           WHERE t.cohort_definition_id = ? AND t.subject_id = e.subject_id
                             AND t.cohort_start_date <= e.cohort_start_date AND e.cohort_start_date <= t.cohort_end_date)
@@ -46,7 +48,10 @@ extension Database {
         }
         if person != nil { finishPerson() }
 
-        let targetRows = try await query("SELECT COUNT(DISTINCT subject_id) AS n FROM cohort WHERE cohort_definition_id = ?",
+        let targetRows = try await query("""
+            SELECT COUNT(DISTINCT subject_id) AS n FROM cohort
+            WHERE cohort_definition_id = ? AND subject_id NOT IN (\(ConsentRegister.objectingPersonIDs))
+            """,
                                          [.integer(settings.target)])
         return PathwayAnalysis(settings: settings, target: try await cohortName(settings.target), events: names,
                                targetPersons: Int(targetRows.first?["n"].integerValue ?? 0), counts: counts)

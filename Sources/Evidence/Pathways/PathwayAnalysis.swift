@@ -2,7 +2,10 @@ import Governance
 
 /// The result of a pathway analysis: how many of the target cohort followed each sequence of event cohorts,
 /// most followed first. Paths followed by fewer than the minimum count are summed into `otherPaths` rather
-/// than listed.
+/// than listed. The paths and other paths add up to the persons with a pathway, and with the persons without one
+/// to the target's persons, so they are governed together (`CellSuppression`): when "other paths" is small,
+/// the least followed listed path is hidden too; when the persons without a pathway are few, the persons with
+/// one are hidden (the target's size would give them away), and so is a path.
 public struct PathwayAnalysis: Sendable, Encodable {
     public let settings: PathwaySettings
     public let target: String
@@ -34,14 +37,21 @@ public struct PathwayAnalysis: Sendable, Encodable {
         self.target = target
         self.events = events
         self.targetPersons = SmallCellCount(targetPersons, minimum: minimum)
-        personsWithPathway = SmallCellCount(counts.values.reduce(0, +), minimum: minimum)
+        let treated = counts.values.reduce(0, +), untreated = targetPersons - treated
+        // With and without a pathway add up to the target: a small "without" hides "with".
+        personsWithPathway = CellSuppression.group([treated, untreated], minimum: minimum)[0]
         let named = counts.map { path, persons in (steps: path.map { $0.map { events[$0] } }, persons: persons) }
         let listed = named.filter { $0.persons >= minimum }.sorted { a, b in
             a.persons != b.persons ? a.persons > b.persons : a.steps.lexicographicallyPrecedes(b.steps) { $0.lexicographicallyPrecedes($1) }
         }
-        paths = listed.map { PathwayRow(steps: $0.steps, persons: SmallCellCount($0.persons, minimum: minimum), share: share($0.persons)) }
         let other = named.filter { $0.persons < minimum }.reduce(0) { $0 + $1.persons }
-        otherPaths = SmallCellCount(other, minimum: minimum)
-        otherShare = share(other)
+        // Cells: the listed paths, other paths, the untreated; lines: all of them (the target), and all but the
+        // untreated when the persons with a pathway are shown.
+        let cells = listed.map(\.persons) + [other, untreated]
+        let lines = [Array(cells.indices)] + (personsWithPathway.value == nil ? [] : [Array(0...listed.count)])
+        let governed = CellSuppression.govern(cells, lines: lines, minimum: minimum)
+        paths = listed.indices.map { PathwayRow(steps: listed[$0].steps, persons: governed[$0], share: governed[$0].value.flatMap(share)) }
+        otherPaths = governed[listed.count]
+        otherShare = otherPaths.value.flatMap(share)
     }
 }

@@ -4,10 +4,13 @@ import Governance
 
 extension Database {
     /// Summarises the whole CDM as OHDSI Achilles does (see `DataSourceSummary`): every figure comes from a
-    /// grouped query, so no person's row leaves the database, and every count passes the settings' minimum.
+    /// grouped query, so no person's row leaves the database, and every count passes the disclosure rule at the
+    /// settings' minimum or the site's, whichever is higher. Persons who object are left out of every figure.
     public func dataSourceSummary(_ settings: DataSourceSummarySettings) async throws -> DataSourceSummary {
         try settings.validate()
         guard try await hasSchema() else { throw EvidenceError("\(location) holds no CDM tables: run optima init and load data first") }
+        var settings = settings
+        settings.minimumCount = try await effectiveMinimumCellCount(requested: settings.minimumCount)
         let minimum = settings.minimumCount
         let cube = PersonCube(try await query(PersonCube.query(dialect)))
         var domains: [DomainSummary] = []
@@ -30,7 +33,8 @@ extension Database {
         let bin = ObservationTime.bin(days: "days")
         let rows = try await query("""
             WITH person_time AS (
-              SELECT person_id, COUNT(*) AS periods, SUM(\(days)) AS days FROM observation_period GROUP BY person_id)
+              SELECT person_id, COUNT(*) AS periods, SUM(\(days)) AS days FROM observation_period
+              WHERE \(Self.consenting) GROUP BY person_id)
             SELECT \(bin) AS bin, COUNT(*) AS persons, CAST(SUM(periods) AS BIGINT) AS periods, CAST(SUM(days) AS BIGINT) AS days,
               CAST(SUM(CAST(days AS BIGINT) * days) AS BIGINT) AS squared_days
             FROM person_time GROUP BY \(bin)
@@ -47,9 +51,9 @@ extension Database {
 
     private func domainSummary(_ domain: SummaryDomain, settings: DataSourceSummarySettings) async throws -> DomainSummary {
         let minimum = settings.minimumCount
-        let totals = try await query("SELECT COUNT(*) AS records, COUNT(DISTINCT person_id) AS persons FROM \(domain.table)").first
+        let totals = try await query("SELECT COUNT(*) AS records, COUNT(DISTINCT person_id) AS persons FROM \(domain.table) WHERE \(Self.consenting)").first
         let year = dialect.year(domain.dateColumn)
-        let years = try await query("SELECT \(year) AS year, COUNT(*) AS records FROM \(domain.table) GROUP BY \(year)")
+        let years = try await query("SELECT \(year) AS year, COUNT(*) AS records FROM \(domain.table) WHERE \(Self.consenting) GROUP BY \(year)")
             .map { (year: $0["year"].integerValue, records: Int($0["records"].integerValue ?? 0)) }
             .sorted { ($0.year ?? .max) < ($1.year ?? .max) }
         var top: [TopConcept]?
@@ -57,7 +61,7 @@ extension Database {
             let rows = try await query("""
                 SELECT x.concept_id, c.concept_name, x.persons, x.records FROM (
                   SELECT \(concept) AS concept_id, COUNT(DISTINCT person_id) AS persons, COUNT(*) AS records FROM \(domain.table)
-                  GROUP BY \(concept) HAVING COUNT(DISTINCT person_id) >= \(minimum)) x
+                  WHERE \(Self.consenting) GROUP BY \(concept) HAVING COUNT(DISTINCT person_id) >= \(minimum)) x
                 LEFT JOIN concept c ON c.concept_id = x.concept_id
                 ORDER BY x.persons DESC, x.records DESC, x.concept_id \(dialect.limit(settings.top))
                 """)
@@ -72,9 +76,14 @@ extension Database {
             table: domain.table,
             records: SmallCellCount(Int(totals?["records"].integerValue ?? 0), minimum: minimum),
             persons: SmallCellCount(Int(totals?["persons"].integerValue ?? 0), minimum: minimum),
-            recordsByYear: years.map { CategoryCount(label: $0.year.map(String.init) ?? "no date", count: SmallCellCount($0.records, minimum: minimum)) },
+            recordsByYear: zip(years, CellSuppression.group(years.map(\.records), minimum: minimum)).map { year, count in
+                CategoryCount(label: year.year.map(String.init) ?? "no date", count: count)
+            },
             topConcepts: top)
     }
+
+    /// Rows of persons who have not objected (`ConsentRegister`).
+    private static var consenting: String { "person_id NOT IN (\(ConsentRegister.objectingPersonIDs))" }
 
     /// The first `cdm_source` row, when there is one.
     private func cdmSource() async throws -> CDMSourceDescription? {

@@ -3,9 +3,12 @@ import Governance
 import Statistics
 
 extension Database {
-    /// Runs a survival analysis on a generated target cohort (see `SurvivalSettings`).
+    /// Runs a survival analysis on a generated target cohort (see `SurvivalSettings`). Strata add up to the whole,
+    /// so their subjects and events are governed as groups.
     public func survivalAnalysis(_ settings: SurvivalSettings) async throws -> SurvivalAnalysis {
         try settings.validate()
+        var settings = settings
+        settings.minimumCount = try await effectiveMinimumCellCount(requested: settings.minimumCount)
         try await requireGeneratedCohort(settings.target, role: "target")
         if case .cohort(let id) = settings.outcome { try await requireGeneratedCohort(id, role: "outcome") }
         let subjects = IndexedSubjects(cohortID: settings.target, dialect: dialect)
@@ -18,15 +21,19 @@ extension Database {
         if let feature = settings.strata {
             let values = try await featureValues(feature, subjects: subjects, window: settings.window)
             let groups = Dictionary(grouping: table.rows) { values.label(of: $0.person) }
-            for label in values.levels + [nil] {
-                guard let rows = groups[label] else { continue }
-                let level = label ?? "not recorded"
-                strata.append(try SurvivalCurveReport(name: feature.label.map { "\($0): \(level)" } ?? level, observations: observations(rows),
-                                                      minimumCount: minimum, atRiskDays: atRiskDays))
+            let levels = (values.levels + [nil]).compactMap { label in groups[label].map { (label: label, rows: $0) } }
+            let subjects = CellSuppression.group(levels.map(\.rows.count), minimum: minimum)
+            let events = CellSuppression.group(levels.map { $0.rows.count { $0.event } }, minimum: minimum)
+            for (index, stratum) in levels.enumerated() {
+                let level = stratum.label ?? "not recorded"
+                strata.append(try SurvivalCurveReport(name: feature.label.map { "\($0): \(level)" } ?? level, observations: observations(stratum.rows),
+                                                      subjects: subjects[index], events: events[index], minimumCount: minimum, atRiskDays: atRiskDays))
             }
         } else if !table.rows.isEmpty {
-            strata.append(try SurvivalCurveReport(name: "all", observations: observations(table.rows), minimumCount: minimum,
-                                                  atRiskDays: atRiskDays))
+            strata.append(try SurvivalCurveReport(name: "all", observations: observations(table.rows),
+                                                  subjects: SmallCellCount(table.rows.count, minimum: minimum),
+                                                  events: SmallCellCount(table.rows.count { $0.event }, minimum: minimum),
+                                                  minimumCount: minimum, atRiskDays: atRiskDays))
         }
 
         var cox: CoxReport?
@@ -40,7 +47,8 @@ extension Database {
                 throw EvidenceError("fewer than \(minimum) events among the subjects with complete covariates: the disclosure rule refuses the model")
             }
             let data = try CoxData(times: kept.map { Double($0.days) }, events: kept.map(\.event), covariates: design.rows, names: design.names)
-            cox = CoxReport(try CoxRegression(data, ties: settings.ties), missing: design.missing, minimumCount: minimum)
+            cox = CoxReport(try CoxRegression(data, ties: settings.ties), missing: design.missing,
+                            missingEvents: table.rows.count { $0.event } - kept.count { $0.event }, minimumCount: minimum)
         }
         return SurvivalAnalysis(settings: settings, target: try await cohortName(settings.target),
                                 outcome: try await outcomeName(settings.outcome),

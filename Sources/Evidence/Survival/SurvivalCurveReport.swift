@@ -1,10 +1,11 @@
 import Governance
 import Statistics
 
-/// A Kaplan–Meier curve as it may leave the site. Only event times are listed (censoring times would date
-/// individual subjects); every count passes the disclosure rule; the curve stops where fewer than the
-/// minimum count remain at risk, and the median and its limits are read from that disclosed part only.
-/// A stratum smaller than the minimum count has no curve at all. Times are in days from index.
+/// A Kaplan–Meier curve as it may leave the site: the coarsened curve of `DisclosedKaplanMeier`, whose steps each
+/// hold at least the minimum count of events and of persons at risk, so neither a count nor a difference of
+/// counts below the minimum can be read from it; censoring times are never listed. The median and its limits
+/// are read from the reported steps only. A stratum whose size is suppressed has no curve at all. Times are in
+/// days from index.
 public struct SurvivalCurveReport: Sendable, Encodable {
     public let name: String
     public let subjects: SmallCellCount
@@ -18,7 +19,8 @@ public struct SurvivalCurveReport: Sendable, Encodable {
     public let median: Double?
     public let medianLower: Double?
     public let medianUpper: Double?
-    /// The number at risk at each of the settings' `at_risk_days`, and survival there (nil past the disclosed curve).
+    /// The number at risk at each of the settings' `at_risk_days` (that of the first reported step at or after
+    /// the day, "suppressed" past the last), and survival there (nil past the reported curve).
     public let atRiskTable: [SmallCellCount]
     public let survivalAt: [Double?]
 
@@ -28,14 +30,13 @@ public struct SurvivalCurveReport: Sendable, Encodable {
              medianUpper = "median_upper", atRiskTable = "at_risk_table", survivalAt = "survival_at"
     }
 
-    init(name: String, observations: [SurvivalObservation], minimumCount: Int, atRiskDays: [Int]) throws {
+    /// `subjects` and `events` were governed with the other strata of the analysis.
+    init(name: String, observations: [SurvivalObservation], subjects: SmallCellCount, events: SmallCellCount,
+         minimumCount: Int, atRiskDays: [Int]) throws {
         self.name = name
-        subjects = SmallCellCount(observations.count, minimum: minimumCount)
-        events = SmallCellCount(observations.filter(\.event).count, minimum: minimumCount)
-        let km = try KaplanMeier(observations)
-        // Rows while enough remain at risk; of those, the event times.
-        let disclosed = observations.count >= minimumCount ? Array(km.rows.prefix { $0.atRisk >= minimumCount }) : []
-        let steps = disclosed.filter { $0.events > 0 }
+        self.subjects = subjects
+        self.events = events
+        let steps = subjects.value == nil ? [] : try DisclosedKaplanMeier(observations, minimumCount: minimumCount).steps
         time = steps.map(\.time)
         survival = steps.map(\.survival)
         lower = steps.map(\.lower)
@@ -45,9 +46,10 @@ public struct SurvivalCurveReport: Sendable, Encodable {
         median = steps.first { $0.survival <= 0.5 }?.time
         medianLower = steps.first { $0.lower <= 0.5 }?.time
         medianUpper = steps.first { $0.upper <= 0.5 }?.time
-        let horizon = disclosed.last?.time ?? -1
+        let horizon = steps.last?.time ?? -1
         atRiskTable = atRiskDays.map { day in
-            SmallCellCount(observations.count { $0.time >= Double(day) }, minimum: minimumCount)
+            Double(day) <= horizon ? SmallCellCount(steps.first { $0.time >= Double(day) }?.atRisk ?? 0, minimum: minimumCount)
+                : .masked(minimum: minimumCount)
         }
         survivalAt = atRiskDays.map { day in
             Double(day) <= horizon ? (steps.last { $0.time <= Double(day) }?.survival ?? 1) : nil
