@@ -17,11 +17,10 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("examples/cohorts/breast-cancer.json")
 
     /// A population with the breast cancer cohort stored and generated through the API; its id.
-    func withCohort(_ body: @escaping @Sendable (any TestClientProtocol, any Database, Int) async throws -> Void) async throws {
+    func withCohort(_ body: @escaping @Sendable (SignedInClient, any Database, Int) async throws -> Void) async throws {
         try await TestDatabases.with(.sqlite) { db, _ in
             _ = try await db.generatePopulation(GenerationSettings(persons: 2_000, seed: 5), site: .single, persons: 0..<2_000)
-            let app = Application(router: OptimaServer.makeRouter(database: db))
-            try await app.test(.router) { client in
+            try await TestServer.make(db).test { client in
                 let definition = try Data(contentsOf: Self.breastCancer)
                 let id = try await client.execute(uri: "/api/cohorts?name=Breast%20cancer", method: .post, body: ByteBuffer(data: definition)) { response in
                     try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])["id"] as? Int

@@ -16,11 +16,10 @@ import Testing
         get throws { try Data(contentsOf: URL(fileURLWithPath: ReferenceDatasets.path("phenotypes/cohorts/636.json"))) }
     }
 
-    func withApp(_ body: @escaping @Sendable (any TestClientProtocol, any Database) async throws -> Void) async throws {
+    func withApp(_ body: @escaping @Sendable (SignedInClient, any Database) async throws -> Void) async throws {
         try await TestDatabases.with(.sqlite) { db, _ in
             _ = try await db.generatePopulation(GenerationSettings(persons: 800, seed: 5), site: .single, persons: 0..<800)
-            let app = Application(router: OptimaServer.makeRouter(database: db))
-            try await app.test(.router) { client in try await body(client, db) }
+            try await TestServer.make(db).test { client in try await body(client, db) }
         }
     }
 

@@ -8,11 +8,10 @@ import Testing
 @testable import OptimaServer
 
 @Suite struct ServerTests {
-    func withApp(_ body: @escaping @Sendable (any TestClientProtocol, any Database) async throws -> Void) async throws {
+    func withApp(_ body: @escaping @Sendable (SignedInClient, any Database) async throws -> Void) async throws {
         try await TestDatabases.with(.sqlite) { db, _ in
             _ = try await db.importFolder(try ServerFixtures.folder(), kind: .omop)
-            let app = Application(router: OptimaServer.makeRouter(database: db))
-            try await app.test(.router) { client in try await body(client, db) }
+            try await TestServer.make(db).test { client in try await body(client, db) }
         }
     }
 
@@ -54,10 +53,9 @@ import Testing
     /// Every route the router serves is in the OpenAPI document and declares a permission, and vice versa.
     @Test func openAPIDocumentListsExactlyTheRoutes() async throws {
         try await TestDatabases.with(.sqlite) { db, _ in
-            let router = OptimaServer.makeRouter(database: db)
-            let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \(OpenAPIDocument.openAPIPath($0.path.description))" })
-            let app = Application(router: router)
-            try await app.test(.router) { client in
+            let server = try await TestServer.make(db)
+            let served = Set(server.router.routes.map { "\($0.method.rawValue.lowercased()) \(OpenAPIDocument.openAPIPath($0.path.description))" })
+            try await server.test { client in
                 try await client.execute(uri: "/api/openapi.json", method: .get) { response in
                     let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                     #expect(document["openapi"] as? String == "3.1.0")

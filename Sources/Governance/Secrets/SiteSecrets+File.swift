@@ -45,7 +45,11 @@ extension SiteSecrets {
                                              attributes: [.posixPermissions: 0o600]) else {
             throw SiteSecretsError("cannot write site secrets to \(path)")
         }
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        if FileManager.default.fileExists(atPath: path) {
+            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: url)
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import CDMStore
 import Cohorts
 import Foundation
+import Governance
 import Hummingbird
 
 /// The cohort endpoints: store ATLAS JSON, generate, and report counts with small cells suppressed.
@@ -42,7 +43,8 @@ extension EndpointHandlers {
         let generation = generate
             ? try await database.generateCohort(try definition.expression(), cohortID: id)
             : try await database.cohortGeneration(of: definition)
-        return JSONResponse.make(data: try CohortReport(definition: definition, generation: generation).jsonData())
+        let minimum = try await database.siteMinimumCellCount()
+        return JSONResponse.make(data: try CohortReport(definition: definition, generation: generation, minimum: minimum).jsonData())
     }
 
     static func id(_ context: BasicRequestContext) throws -> Int64 {

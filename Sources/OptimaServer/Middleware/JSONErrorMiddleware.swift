@@ -11,7 +11,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            return try body(status: error.status, message: error.body ?? error.status.reasonPhrase, context: context)
+            // Keep the error's headers, e.g. `WWW-Authenticate` on a 401.
+            var response = try body(status: error.status, message: error.body ?? error.status.reasonPhrase, context: context)
+            response.headers.append(contentsOf: error.headers.filter { $0.name != .contentType })
+            return response
         } catch let error as HTTPResponseError {
             return try body(status: error.status, message: error.status.reasonPhrase, context: context)
         } catch {

@@ -5,17 +5,19 @@ enum OpenAPIDocument {
     static func make(endpoints: [APIEndpoint]) throws -> Data {
         var paths: [String: [String: Any]] = [:]
         for endpoint in endpoints {
-            let operation: [String: Any] = [
+            var operation: [String: Any] = [
                 "summary": endpoint.summary,
                 "x-optima-permission": endpoint.permission.rawValue,
                 "responses": [
                     "200": ["description": "OK", "content": [endpoint.contentType: [String: Any]()]],
                     "default": [
-                        "description": "An error",
+                        "description": "An error (401 without a valid bearer token, 403 when the role lacks the permission)",
                         "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
                     ],
                 ],
             ]
+            // A public operation overrides the document-wide bearer requirement with none.
+            if endpoint.permission.isPublic { operation["security"] = [[String: Any]]() }
             paths[openAPIPath(endpoint.path), default: [:]][endpoint.method.rawValue.lowercased()] = operation
         }
         let document: [String: Any] = [
@@ -23,7 +25,13 @@ enum OpenAPIDocument {
             "info": ["title": "Optima", "version": "0.1.0",
                      "description": "Real-world oncology evidence on OMOP CDM v5.4."],
             "paths": paths,
-            "components": ["schemas": ["Error": [
+            "security": [["bearer": [String]()]],
+            "components": [
+              "securitySchemes": ["bearer": [
+                "type": "http", "scheme": "bearer",
+                "description": "A JWT from `optima token issue` (or the site's identity provider), or an API key from `optima user add --api-key`.",
+              ]],
+              "schemas": ["Error": [
                 "type": "object",
                 "properties": ["error": [
                     "type": "object",

@@ -1,5 +1,6 @@
 import CDMStore
 import Evidence
+import Governance
 import Hummingbird
 import Prometheus
 
@@ -7,8 +8,10 @@ import Prometheus
 struct EndpointHandlers: Sendable {
     let database: any Database
     let registry: PrometheusCollectorRegistry
+    let security: ServerSecurity
 
-    func respond(to endpoint: APIEndpoint, _ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    /// - Parameter principal: the authenticated caller; nil only on public endpoints.
+    func respond(to endpoint: APIEndpoint, _ request: Request, _ context: BasicRequestContext, principal: Principal?) async throws -> Response {
         switch endpoint {
         case .health:
             return try JSONResponse.make(["status": "ok"])
@@ -20,6 +23,8 @@ struct EndpointHandlers: Sendable {
             return Response(
                 status: .ok, headers: [.contentType: endpoint.contentType],
                 body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        case .me:
+            return try JSONResponse.make(Identity(principal))
         case .listCohorts:
             return try await listCohorts()
         case .createCohort:
@@ -45,6 +50,12 @@ struct EndpointHandlers: Sendable {
             return try await analysis(request, DataSourceSummarySettings.self, picture: { $0.pyramid() }) { try await database.dataSourceSummary($0) }
         case .pathways:
             return try await analysis(request, PathwaySettings.self, picture: { $0.sunburst().svg() }) { try await database.pathwayAnalysis($0) }
+        case .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .consentStatus:
+            return try await dataSubjectRequest(endpoint, request, context, principal: principal)
+        case .listUsers, .createUser, .revokeUser, .issueToken:
+            return try await userRequest(endpoint, request, context)
+        case .auditEntries, .auditVerification, .auditReport:
+            return try await auditRequest(endpoint, request)
         }
     }
 }
