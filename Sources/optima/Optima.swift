@@ -11,6 +11,8 @@ struct Optima: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, InfoCommand.self, VerifyCommand.self,
-            GenerateCommand.self, CohortCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self, BenchCommand.self,
+            GenerateCommand.self, CohortCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self,
+            UserCommand.self, TokenCommand.self, AuditCommand.self, PersonCommand.self, ConsentCommand.self, SiteCommand.self,
+            BenchCommand.self,
         ])
 }

@@ -34,40 +34,70 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/x.sqlite"))
     }
 
-    /// The demo generates into an empty database, serves, and reuses the population the second time.
+    /// The demo generates into an empty database, creates a first administrator and prints its token once,
+    /// serves only to a bearer of a token, and reuses the population (and the administrator) the second time.
     @Test func demoGeneratesThenServes() async throws {
         let folder = try TestDatabases.temporaryDirectory()
         for round in 1...2 {
             let port = Int.random(in: 20_000...40_000)
             let process = Process()
-            process.executableURL = CommandLineTests.executable
-            if !FileManager.default.fileExists(atPath: CommandLineTests.executable.path) {
-                process.executableURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent(".build/debug/optima")
-            }
+            process.executableURL = Self.executable
             process.arguments = ["demo", "--persons", "300", "--port", String(port)]
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            let out = Pipe()
+            let out = Pipe(), printed = PrintedText()
+            out.fileHandleForReading.readabilityHandler = { printed.append($0.availableData) }
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()
             defer { if process.isRunning { process.terminate() } }
-            var persons: Int?
+            var token: String?
+            for _ in 0..<300 where token == nil {
+                try await Task.sleep(for: .milliseconds(200))
+                if round == 1 {
+                    token = printed.text.split(separator: "\n").first { $0.contains("export OPTIMA_TOKEN=") }
+                        .map { String($0.split(separator: "=", maxSplits: 1)[1]) }
+                } else if printed.text.contains("Optima is serving") {
+                    token = try cli.optima(["token", "issue", "--user", "admin", "--db", "\(folder)/optima-data/optima.sqlite",
+                                            "--secrets", "\(folder)/optima-data/site-secrets.json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            }
+            let bearer = try #require(token, "round \(round): no token; printed \(printed.text)")
+            var persons: Int?, anonymous: Int?
             for _ in 0..<300 where persons == nil {
                 try await Task.sleep(for: .milliseconds(200))
-                guard let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/info")!),
+                var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/info")!)
+                anonymous = ((try? await URLSession.shared.data(for: request))?.1 as? HTTPURLResponse)?.statusCode
+                request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization")
+                guard let (data, _) = try? await URLSession.shared.data(for: request),
                       let info = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
                 persons = (info["tables"] as? [String: Int])?["person"]
             }
             process.terminate()
             process.waitUntilExit()
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(persons == 300, "round \(round): \(printed)")
-            #expect(printed.contains("http://localhost:\(port)"))
-            #expect(printed.contains(round == 1 ? "Generating 300 synthetic persons" : "reusing them"))
+            #expect(persons == 300, "round \(round): \(printed.text)")
+            #expect(anonymous == 401, "round \(round): /api/info without a token answered \(anonymous ?? 0)")
+            #expect(printed.text.contains("http://localhost:\(port)"))
+            #expect(printed.text.contains(round == 1 ? "Generating 300 synthetic persons" : "reusing them"))
+            #expect(printed.text.contains("export OPTIMA_TOKEN=") == (round == 1), "the token is printed once")
             #expect(FileManager.default.fileExists(atPath: "\(folder)/optima-data/optima.sqlite"))
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/optima-data/site-secrets.json"))
         }
     }
+
+    static var executable: URL {
+        if FileManager.default.fileExists(atPath: CommandLineTests.executable.path) { return CommandLineTests.executable }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/optima")
+    }
+}
+
+/// What a running process has printed so far, gathered from its pipe's handler thread.
+final class PrintedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) { lock.withLock { data.append(chunk) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }
 
 /// `optima cohort describe`, `generate` and `sql`.

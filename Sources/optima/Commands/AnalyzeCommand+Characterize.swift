@@ -30,7 +30,7 @@ extension AnalyzeCommand {
                 return CharacterizationSettings(target: target, comparator: comparator, window: try SurvivalOptions.window(window),
                                                 domains: domains, groups: !noGroups, minimumCount: minimumCount)
             }
-            let result = try await database.withDatabase { try await $0.characterization(settings) }
+            let result = try await database.withAuditedDatabase("analyze characterize", resource: "cohort \(settings.target)", purpose: .research) { try await $0.characterization(settings) }
             try output.emit(result, text: { Self.text(result, top: top) }, picture: { nil })
         }
 

@@ -25,7 +25,7 @@ extension AnalyzeCommand {
                                              strata: try SurvivalOptions.features(Substring(strata)),
                                              window: try SurvivalOptions.window(window), minimumCount: minimumCount)
             }
-            let result = try await database.withDatabase { try await $0.incidenceAnalysis(settings) }
+            let result = try await database.withAuditedDatabase("analyze incidence", resource: "cohort \(settings.target)", purpose: .research) { try await $0.incidenceAnalysis(settings) }
             try output.emit(result, text: { Self.text(result) }, picture: { nil })
         }
 

@@ -32,7 +32,7 @@ extension AnalyzeCommand {
                                            minimumEraDays: minimumEraDays, maxDepth: maxDepth, allowRepeats: allowRepeats,
                                            minimumCount: minimumCount)
             }
-            let result = try await database.withDatabase { try await $0.pathwayAnalysis(settings) }
+            let result = try await database.withAuditedDatabase("analyze pathways", resource: "cohort \(settings.target)", purpose: .research) { try await $0.pathwayAnalysis(settings) }
             try output.emit(result, text: { Self.text(result) }, picture: { result.sunburst().svg() })
         }
 

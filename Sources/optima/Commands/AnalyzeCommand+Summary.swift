@@ -15,7 +15,7 @@ extension AnalyzeCommand {
 
         func run() async throws {
             let settings = try output.resolve(DataSourceSummarySettings.self) { DataSourceSummarySettings(minimumCount: minimumCount, top: top) }
-            let result = try await database.withDatabase { try await $0.dataSourceSummary(settings) }
+            let result = try await database.withAuditedDatabase("analyze summary", resource: "database", purpose: .dataManagement) { try await $0.dataSourceSummary(settings) }
             try output.emit(result, text: { Self.text(result) }, picture: { result.pyramid() })
         }
 

@@ -19,7 +19,7 @@ extension AnalyzeCommand {
 
         func run() async throws {
             let settings = try output.resolve(SurvivalSettings.self) { try survival.settings(strata: strata, covariates: nil) }
-            let result = try await database.withDatabase { try await $0.survivalAnalysis(settings) }
+            let result = try await database.withAuditedDatabase("analyze survival", resource: "cohort \(settings.target)", purpose: .research) { try await $0.survivalAnalysis(settings) }
             try output.emit(result, text: { SurvivalText.curves(result) }, picture: { result.kaplanMeierChart().svg() })
         }
     }
@@ -38,7 +38,7 @@ extension AnalyzeCommand {
         func run() async throws {
             let settings = try output.resolve(SurvivalSettings.self) { try survival.settings(strata: nil, covariates: covariates) }
             guard !settings.covariates.isEmpty else { throw ValidationError("--covariates (or \"covariates\" in --settings) names no feature") }
-            let result = try await database.withDatabase { try await $0.survivalAnalysis(settings) }
+            let result = try await database.withAuditedDatabase("analyze cox", resource: "cohort \(settings.target)", purpose: .research) { try await $0.survivalAnalysis(settings) }
             try output.emit(result, text: { SurvivalText.model(result) }, picture: { result.forestPlot()?.svg() })
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CDMStore
 import Foundation
+import Governance
 import Synthetic
 
 extension BenchCommand {
@@ -40,7 +41,8 @@ extension BenchCommand {
             _ = PopulationSimulation.rowCount(settings, site: .single, persons: 0..<persons)
             let baseline = Date().timeIntervalSince(started)
             let summary = try await database.withDatabase { db in
-                try await db.generatePopulation(settings, site: .single, persons: 0..<persons)
+                // Pseudonymised as `generate` does it, with throwaway keys.
+                try await db.generatePopulation(settings, site: .single, persons: 0..<persons, pseudonymizer: Pseudonymizer(secrets: .generate()))
             }
             let report = Report(database: try database.location().description, persons: persons, rows: summary.totalRows,
                                 seconds: summary.seconds, baselineSeconds: baseline,

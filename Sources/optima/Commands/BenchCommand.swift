@@ -5,8 +5,8 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure bulk-load, generation, cohort and statistics speed and peak memory.",
-        subcommands: [ImportBench.self, GenerateBench.self, CohortsBench.self, StatsBench.self])
+        abstract: "Measure bulk-load, generation, cohort, statistics and API speed and peak memory.",
+        subcommands: [ImportBench.self, GenerateBench.self, CohortsBench.self, StatsBench.self, ServeBench.self])
 
     struct ImportBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

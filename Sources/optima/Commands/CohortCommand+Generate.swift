@@ -3,6 +3,7 @@ import CDMStore
 import Cohorts
 import Evidence
 import Foundation
+import Governance
 
 extension CohortCommand {
     struct Generate: AsyncParsableCommand {
@@ -33,15 +34,17 @@ extension CohortCommand {
         func run() async throws {
             let expression = try CohortCommand.read(definition)
             let cohortName = name ?? URL(fileURLWithPath: definition).deletingPathExtension().lastPathComponent.replacingOccurrences(of: "-", with: " ")
-            let generation = try await database.withDatabase { db in
+            let (generation, minimum) = try await database.withAuditedDatabase(
+                "cohort generate", resource: "cohort \(cohortID)", purpose: .research, detail: { (result: (CohortGeneration, Int)) in "rows \(result.0.rows)" }
+            ) { db in
                 let generation = try await db.generateCohort(expression, cohortID: cohortID)
                 try await db.storeCohortDefinition(id: cohortID, name: cohortName, description: nil,
                                                    json: try Data(contentsOf: URL(fileURLWithPath: definition)))
                 if let output { try await CohortCSV.write(cohortID: cohortID, from: db, to: output) }
-                return generation
+                return (generation, try await db.siteMinimumCellCount())
             }
             if let svg {
-                try Data(generation.byPerson.chart(title: "Attrition of \(cohortName), persons").svg().utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
+                try Data(generation.byPerson.chart(title: "Attrition of \(cohortName), persons", minimumCount: minimum).svg().utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
             }
             if json {
                 let encoder = JSONEncoder()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import CDMStore
-import OptimaServer
+import Governance
 import Synthetic
 
 struct DemoCommand: AsyncParsableCommand {
@@ -11,7 +11,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             On a fresh machine: creates optima-data/optima.sqlite, generates a population of prostate, breast and lung
             cancer patients among people without cancer (seed 42), and serves the API until Ctrl-C. A database that
-            already holds persons is reused as it is.
+            already holds persons is reused as it is. The first run also creates the site's secrets and a first
+            administrator, "admin", and prints a token for it once.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,21 +20,20 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Persons to generate when the database is empty.")
     var persons = 10_000
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on.")
-    var port = 8080
+    @OptionGroup var server: ServerOptions
 
     func run() async throws {
         let settings = GenerationSettings(persons: persons, seed: 42)
         try settings.validate()
+        let secrets = try server.secrets.loadOrCreate().secrets
         try await database.withDatabase { db in
             try await db.createSchema()
+            try await db.createGovernanceSchema()
             let existing = try await db.info().tables["person", default: 0]
             if existing == 0 {
                 print("Generating \(persons.formatted()) synthetic persons into \(db.location) ...")
                 let summary = try await db.generatePopulation(settings, site: .single, persons: 0..<persons,
+                                                              pseudonymizer: Pseudonymizer(secrets: secrets),
                                                               progress: Terminal.importProgress())
                 Terminal.endProgress()
                 print("  \(summary.totalRows.formatted()) rows in \(String(format: "%.1f", summary.seconds)) s")
@@ -41,7 +41,8 @@ struct DemoCommand: AsyncParsableCommand {
                 print("\(db.location) already holds \(existing.formatted()) persons; reusing them.")
             }
             let info = try await db.info()
-            let base = "http://\(host == "127.0.0.1" ? "localhost" : host):\(port)"
+            let base = server.baseURL
+            let token = try await Self.firstAdministratorToken(db, secrets: secrets)
             print("""
 
                 CDM v\(info.cdmVersion) at \(db.location): persons \(info.tables["person", default: 0].formatted()), \
@@ -54,9 +55,22 @@ struct DemoCommand: AsyncParsableCommand {
                   \(base)/api/openapi.json   the API
                   \(base)/health             liveness
                 """)
+            print(token.map { """
+
+                A first administrator, "admin", was created. Its token (valid 30 days) is shown only this once:
+                  export OPTIMA_TOKEN=\($0)
+                  curl -H "Authorization: Bearer $OPTIMA_TOKEN" \(base)/api/info
+                """ } ?? "\nUsers exist already: `optima token issue --user NAME` prints a token.")
             fflush(nil)  // the banner shows now even when stdout is a pipe, not when the server stops
-            let app = OptimaServer.makeApplication(database: db, host: host, port: port)
-            try await app.runService()
+            try await server.serve(db, secrets: secrets)
         }
+    }
+
+    /// Creates "admin" and returns a token for it when the site has no user yet; nil otherwise.
+    static func firstAdministratorToken(_ db: any Database, secrets: SiteSecrets) async throws -> String? {
+        guard try await db.users().isEmpty else { return nil }
+        let admin = Principal(name: "admin", role: .admin)
+        try await db.addUser(admin)
+        return try await TokenIssuer(secrets: secrets).issue(for: admin, lifetime: 30 * 86_400)
     }
 }

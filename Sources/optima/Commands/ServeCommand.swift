@@ -1,26 +1,22 @@
 import ArgumentParser
 import CDMStore
-import Logging
-import OptimaServer
+import Governance
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API (health, info, OpenAPI document, metrics) until SIGINT or SIGTERM.")
+        abstract: "Serve the HTTP API until SIGINT or SIGTERM: every route but /health and the OpenAPI document needs a bearer token.",
+        discussion: "Tokens: `optima token issue --user NAME`; HTTPS: --tls-cert and --tls-key.")
 
     @OptionGroup var database: DatabaseOptions
-
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on.")
-    var port = 8080
+    @OptionGroup var server: ServerOptions
 
     func run() async throws {
+        let secrets = try server.secrets.load()
         try await database.withDatabase { db in
             if try await !db.hasSchema() { try await db.createSchema() }
-            let app = OptimaServer.makeApplication(database: db, host: host, port: port)
-            try await app.runService()
+            try await db.createGovernanceSchema()
+            try await server.serve(db, secrets: secrets)
         }
     }
 }
