@@ -17,7 +17,8 @@ struct LoadBenchmark {
         let account = "bench-\(Int(Date().timeIntervalSince1970))"
         _ = try optima(["user", "add", account, "--role", "researcher", "--service"])
         defer { _ = try? optima(["user", "revoke", account]) }
-        let token = try optima(["token", "issue", "--user", account, "--expires", "2h"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try optima(["token", "issue", "--user", account, "--expires", "2h", "--secrets", secretsPath])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try startServer()
         defer { server.terminate(); server.waitUntilExit() }
         try await waitForHealth()
@@ -35,19 +36,19 @@ struct LoadBenchmark {
         return LoadBenchmarkReport(connections: connections, seconds: seconds, results: results)
     }
 
-    /// Runs this `optima` with the same database and secrets; its stdout.
+    /// Runs this `optima` on the same database; its stdout.
     private func optima(_ arguments: [String]) throws -> String {
-        try Self.capture(Self.executable, arguments + commonArguments)
+        try Self.capture(Self.executable, arguments + databaseArguments)
     }
 
-    private var commonArguments: [String] {
-        (database.map { ["--db", $0] } ?? []) + ["--secrets", secretsPath]
+    private var databaseArguments: [String] {
+        database.map { ["--db", $0] } ?? []
     }
 
     private func startServer() throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["serve", "--port", String(port)] + commonArguments
+        process.arguments = ["serve", "--port", String(port), "--secrets", secretsPath] + databaseArguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
