@@ -30,9 +30,7 @@ extension BenchCommand {
                 }
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                Terminal.printJSON(try encoder.encode(report))
+                try Terminal.printJSON(encoding: report)
             } else {
                 print(report.summary)
             }

@@ -41,9 +41,7 @@ extension BenchCommand {
                 connections: connections, seconds: duration
             ).run(targets: targets) { line in if !json { print(line) } }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                Terminal.printJSON(try encoder.encode(report))
+                try Terminal.printJSON(encoding: report)
             } else {
                 print(report.summary)
             }

@@ -47,9 +47,7 @@ extension CohortCommand {
                 try Data(generation.byPerson.chart(title: "Attrition of \(cohortName), persons", minimumCount: minimum).svg().utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                Terminal.printJSON(try encoder.encode(generation))
+                try Terminal.printJSON(encoding: generation)
             } else {
                 print(AttritionTable(generation).text)
             }

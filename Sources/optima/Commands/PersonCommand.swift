@@ -28,9 +28,7 @@ struct PersonCommand: AsyncParsableCommand {
                 outcome: { $0.persons == 0 ? .unchanged : .success }
             ) { try await $0.erasePerson(candidates: candidates) }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                Terminal.printJSON(try encoder.encode(result))
+                try Terminal.printJSON(encoding: result)
             } else if result.persons == 0 {
                 print("no person held under that identifier: nothing to erase")
             } else {

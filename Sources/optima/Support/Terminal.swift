@@ -21,4 +21,11 @@ enum Terminal {
     static func printJSON(_ data: Data) {
         print(String(decoding: data, as: UTF8.self))
     }
+
+    /// Prints a value as indented JSON with sorted keys, the form every `--json` of the command line uses.
+    static func printJSON<Value: Encodable>(encoding value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        printJSON(try encoder.encode(value))
+    }
 }
