@@ -32,9 +32,12 @@ struct DemoCommand: AsyncParsableCommand {
             let existing = try await db.info().tables["person", default: 0]
             if existing == 0 {
                 print("Generating \(persons.formatted()) synthetic persons into \(db.location) ...")
-                let summary = try await db.generatePopulation(settings, site: .single, persons: 0..<persons,
-                                                              pseudonymizer: Pseudonymizer(secrets: secrets),
-                                                              progress: Terminal.importProgress())
+                let summary = try await CommandAudit.run(
+                    db, action: "generate", resource: "database", purpose: .dataManagement, detail: { "persons \($0.persons), rows \($0.totalRows)" }
+                ) {
+                    try await db.generatePopulation(settings, site: .single, persons: 0..<persons,
+                                                    pseudonymizer: Pseudonymizer(secrets: secrets), progress: Terminal.importProgress())
+                }
                 Terminal.endProgress()
                 print("  \(summary.totalRows.formatted()) rows in \(String(format: "%.1f", summary.seconds)) s")
             } else {
@@ -70,7 +73,9 @@ struct DemoCommand: AsyncParsableCommand {
     static func firstAdministratorToken(_ db: any Database, secrets: SiteSecrets) async throws -> String? {
         guard try await db.users().isEmpty else { return nil }
         let admin = Principal(name: "admin", role: .admin)
-        try await db.addUser(admin)
+        try await CommandAudit.run(db, action: "user add", resource: "user admin", purpose: .administration, detail: { _ in "role admin" }) {
+            try await db.addUser(admin)
+        }
         return try await TokenIssuer(secrets: secrets).issue(for: admin, lifetime: 30 * 86_400)
     }
 }

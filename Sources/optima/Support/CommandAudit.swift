@@ -6,7 +6,7 @@ import Governance
 /// operator, named by their account, and every command that reads or changes data leaves an entry.
 enum CommandAudit {
     static var actor: String {
-        "local:" + (ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown")
+        "local:" + (ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.userName)
     }
 
     /// Runs `body` and records its outcome: success with `detail` of the result, or failed with the error's kind
