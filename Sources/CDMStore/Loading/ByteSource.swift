@@ -5,11 +5,11 @@ import Foundation
 ///
 /// zlib's `gzread` passes uncompressed files through unchanged, so one reader serves `.csv`
 /// and `.csv.gz` alike and memory stays at one chunk whatever the file size.
-final class ByteSource {
+public final class ByteSource {
     private let file: gzFile
-    let path: String
+    public let path: String
 
-    init(path: String) throws {
+    public init(path: String) throws {
         guard let file = gzopen(path, "rb") else {
             throw ImportError(file: path, reason: "cannot be opened: \(String(cString: strerror(errno)))")
         }
@@ -23,10 +23,11 @@ final class ByteSource {
     }
 
     /// Fills `buffer` from the start; returns the number of bytes read, 0 at the end of the file.
-    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         let count = gzread(file, buffer.baseAddress, UInt32(buffer.count))
-        if count < 0 {
-            var code: Int32 = 0
+        var code: Int32 = 0
+        // A gzip stream cut short also ends in 0 bytes, but with Z_BUF_ERROR: that is a damaged file, not its end.
+        if count < 0 || (count == 0 && gzerror(file, &code) != nil && code == Z_BUF_ERROR) {
             var message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
             if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }  // zlib prefixes the path
             throw ImportError(file: (path as NSString).lastPathComponent, reason: "cannot be read: \(message)")
