@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CDMStore", targets: ["CDMStore"]),
         .library(name: "Governance", targets: ["Governance"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Cohorts", targets: ["Cohorts"]),
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "Charts", targets: ["Charts"]),
@@ -58,6 +59,11 @@ let package = Package(
             name: "Synthetic", dependencies: ["OMOP", "CDMStore", "Governance"],
             resources: [.copy("Resources/optima-oncology-vocabulary.tsv")]
         ),
+        // FHIR R4 / mCODE / Synthea into OMOP and OMOP back out as FHIR: streaming readers, vocabulary lookup, mapping.
+        .target(
+            name: "Ingest", dependencies: ["OMOP", "CDMStore", "Governance"],
+            resources: [.copy("Resources/fhir-concept-map.tsv")]
+        ),
         // Statistics: pure maths, no I/O: survival, regression, rates, comparisons.
         .target(name: "Statistics"),
         // Pictures as SVG text from plain values: no I/O, no dependencies, used by the CLI and the server alike.
@@ -69,7 +75,7 @@ let package = Package(
         .target(
             name: "OptimaServer",
             dependencies: [
-                "CDMStore", "Cohorts", "Governance", "Evidence",
+                "CDMStore", "Cohorts", "Governance", "Evidence", "Ingest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "Governance", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
+                "OMOP", "CDMStore", "Governance", "Ingest", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -91,6 +97,7 @@ let package = Package(
         .testTarget(name: "CDMStoreTests", dependencies: ["CDMStore", "CDMTestSupport"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "CDMTestSupport"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Statistics", "CDMTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CDMTestSupport", "Synthetic", "Cohorts"]),
         .testTarget(name: "CohortsTests", dependencies: ["Cohorts", "CDMTestSupport", "Synthetic"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),

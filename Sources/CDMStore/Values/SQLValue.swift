@@ -56,6 +56,16 @@ public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
         default: nil
         }
     }
+
+    /// The value as a date and time: a datetime, a date at midnight, or ISO text.
+    public var datetimeValue: CDMDateTime? {
+        switch self {
+        case .datetime(let value): value
+        case .date(let value): CDMDateTime(date: value)
+        case .text(let value): CDMDateTime(value)
+        default: nil
+        }
+    }
 }
 
 extension SQLValue {

@@ -35,6 +35,11 @@ public enum ConceptID {
     /// Provenance (`*_type_concept_id`).
     public enum TypeConcept {
         public static let ehr: Int64 = 32817
+        /// "EHR encounter record": visits and the diagnoses recorded at them (ETL-Synthea's choice).
+        public static let ehrEncounterRecord: Int64 = 32827
+        public static let ehrPrescription: Int64 = 32838
+        /// The observation-period type of periods derived from EHR activity.
+        public static let ehrObservationPeriod: Int64 = 32882
         public static let tumorRegistry: Int64 = 32534
         public static let episodeFromRegistry: Int64 = 32546
     }

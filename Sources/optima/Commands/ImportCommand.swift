@@ -7,7 +7,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load OMOP table files or an Athena vocabulary download, all or nothing.",
-        subcommands: [OMOPFolder.self, VocabularyFolder.self])
+        subcommands: [OMOPFolder.self, VocabularyFolder.self, FHIRFiles.self])
 
     struct Options: ParsableArguments {
         @Argument(help: "The folder of table files (TABLE.csv or .tsv, optionally .gz; comma or tab detected).")

@@ -1,0 +1,15 @@
+/// The OMOP rows that FHIR resources became, by logical id, for resolving references: this import's own
+/// resources and, after each batch's prefetch, those an earlier import wrote (`FHIRResourceMap`).
+///
+/// It holds only the resources others point to (patients, encounters, conditions, medications), a few
+/// dozen bytes each, so memory grows with the number of patients and encounters, not with file size.
+struct ResourceIndex {
+    var persons: [String: Int64] = [:]
+    /// Patients erased earlier: their resources are skipped, not rejected.
+    var erasedPatients: Set<String> = []
+    var visits: [String: (visit: Int64, detail: Int64)] = [:]
+    /// Conditions written as `condition_occurrence` rows (a condition routed to `observation` is no diagnosis to link to).
+    var conditions: [String: Int64] = [:]
+    /// Medication resources' codings, for `medicationReference`.
+    var medications: [String: [Coding]] = [:]
+}
