@@ -10,7 +10,7 @@ struct Optima: AsyncParsableCommand {
             --db sqlite:PATH or --db postgres://USER[:PASS]@HOST[:PORT]/DB[?schema=NAME], or OPTIMA_DB.
             """,
         subcommands: [
-            DemoCommand.self, InitCommand.self, ImportCommand.self, InfoCommand.self, VerifyCommand.self,
+            DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, InfoCommand.self, VerifyCommand.self,
             GenerateCommand.self, CohortCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self,
             UserCommand.self, TokenCommand.self, AuditCommand.self, PersonCommand.self, ConsentCommand.self, SiteCommand.self,
             BenchCommand.self,
