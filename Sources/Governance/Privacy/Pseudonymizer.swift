@@ -7,6 +7,15 @@ public struct Pseudonymizer: Sendable {
     private struct Key: Sendable {
         let version: Int
         let key: SymmetricKey
+        /// HMAC with the key already absorbed: copying it is far cheaper than keying anew for every
+        /// identifier, which matters when an import pseudonymises every resource id.
+        let keyed: HMAC<SHA256>
+
+        init(version: Int, key: SymmetricKey) {
+            self.version = version
+            self.key = key
+            keyed = HMAC<SHA256>(key: key)
+        }
     }
 
     /// Newest first: the first makes new pseudonyms, the others still recognise old ones.
@@ -39,7 +48,10 @@ public struct Pseudonymizer: Sendable {
     }
 
     private static func pseudonym(_ sourceID: String, _ key: Key) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(sourceID.utf8), using: key.key)
+        var hmac = key.keyed
+        var identifier = sourceID
+        identifier.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        let code = hmac.finalize()
         let digits = Array("0123456789abcdef".utf8)
         var text = Array("k\(key.version)-".utf8)
         code.withUnsafeBytes { bytes in

@@ -4,8 +4,9 @@ import Governance
 import OMOP
 
 /// Streams FHIR resources from files into the CDM: reads a batch, prefetches what mapping it needs
-/// (vocabulary, earlier imports' resources), maps it, loads it in one transaction, and after the last
-/// batch derives visits, observation periods, cancer modifier links and episodes.
+/// (vocabulary, earlier imports' resources), maps it, and loads it in one transaction while the next
+/// batch is read and mapped (two stages on two cores); after the last batch it derives visits,
+/// observation periods, cancer modifier links and episodes.
 final class FHIRImporter {
     private let database: any Database
     private let pseudonymizer: Pseudonymizer
@@ -14,6 +15,10 @@ final class FHIRImporter {
     private var touchedPersons: Set<Int64> = []
     /// Which code-system URIs name a vocabulary, learnt as they are met.
     private var systems: [String: Bool] = [:]
+    /// The batch being loaded, and its resource keys (not yet visible to the next batch's lookup).
+    private var loading: Task<LoadResult, Error>?
+    private var loadingKeys: Set<String> = []
+    private var loadingCounts: [String: Int] = [:]
 
     /// The tables a batch may write, in load order.
     private static let tableOrder = ["location", "person", "death", "visit_occurrence", "condition_occurrence", "procedure_occurrence",
@@ -45,6 +50,25 @@ final class FHIRImporter {
         report.vocabularyVersion = try await lookup.vocabularyVersion()
         report.conceptMapVersion = fixed.version
 
+        do {
+            try await readAll(reader, mapper: mapper, lookup: lookup, progress: progress)
+            try await finishLoading()
+        } catch {
+            _ = try? await loading?.value  // never leave a load running behind an error
+            throw error
+        }
+        try await derive(ids: mapper.ids)
+        report.unmappedCodeCount = mapper.unmapped.count
+        report.unmappedCodes = mapper.unmapped.sorted { ($0.value.count, $1.key.code) > ($1.value.count, $0.key.code) }
+            .prefix(FHIRImportReport.unmappedLimit)
+            .map { .init(system: $0.key.system, code: $0.key.code, display: $0.value.display, count: $0.value.count) }
+        report.bytesRead = reader.bytesRead
+        report.seconds = (ContinuousClock.now - started).seconds
+        return report
+    }
+
+    private func readAll(_ reader: FHIRInputReader, mapper: ResourceMapper, lookup: ConceptLookup,
+                         progress: (@Sendable (FHIRImportProgress) -> Void)?) async throws {
         var records: [FHIRRecord] = []
         var resources = 0
         while true {
@@ -64,19 +88,11 @@ final class FHIRImporter {
                 progress?(FHIRImportProgress(resources: resources, bytesRead: reader.bytesRead, fileName: records.last?.location.file ?? ""))
                 records.removeAll(keepingCapacity: true)
             }
-            if item == nil { break }
+            if item == nil { return }
         }
-        try await derive(ids: mapper.ids)
-        report.unmappedCodeCount = mapper.unmapped.count
-        report.unmappedCodes = mapper.unmapped.sorted { ($0.value.count, $1.key.code) > ($1.value.count, $0.key.code) }
-            .prefix(FHIRImportReport.unmappedLimit)
-            .map { .init(system: $0.key.system, code: $0.key.code, display: $0.value.display, count: $0.value.count) }
-        report.bytesRead = reader.bytesRead
-        report.seconds = (ContinuousClock.now - started).seconds
-        return report
     }
 
-    /// Maps and loads one batch, all or nothing.
+    /// Maps one batch, then hands it to the loader once the previous batch is in; each batch loads all or nothing.
     private func write(_ records: [FHIRRecord], mapper: ResourceMapper, lookup: ConceptLookup) async throws {
         var codes = Set<SourceCode>()
         for record in records { Coding.allCodes(in: .object(record.resource), into: &codes, systems: &systems) }
@@ -85,10 +101,10 @@ final class FHIRImporter {
         known.merge(into: &mapper.index)
 
         var batch = RowBatch(tables: CDMSchema.v54.tables + [FHIRResourceMap.table])
-        var seen = Set<String>()
+        var keys = Set<String>()
         for record in records {
             let key = record.resource["id"]?.string.map { "\(record.resourceType)/\($0)" }
-            let duplicate = key.map { known.imported.contains($0) || !seen.insert($0).inserted } ?? false
+            let duplicate = key.map { known.imported.contains($0) || loadingKeys.contains($0) || !keys.insert($0).inserted } ?? false
             report.resources[record.resourceType, default: .init()].read += 1
             switch mapper.map(record, alreadyImported: duplicate, key: key.flatMap { known.pseudonyms[$0] }, into: &batch) {
             case .written:
@@ -101,10 +117,24 @@ final class FHIRImporter {
                 reject(record.resourceType, location: record.location, reason: reason)
             }
         }
+        try await finishLoading()
         guard !batch.isEmpty else { return }
-        _ = try await database.load(batch.loads(order: Self.tableOrder), progress: nil)
         report.truncatedValues += batch.truncatedValues
-        for (table, count) in batch.counts where table != FHIRResourceMap.tableName { report.rowsWritten[table, default: 0] += count }
+        loadingKeys = keys
+        loadingCounts = batch.counts
+        let loads = batch.loads(order: Self.tableOrder)
+        let database = database
+        loading = Task { try await database.load(loads, progress: nil) }
+    }
+
+    /// Waits for the batch being loaded and counts its rows.
+    private func finishLoading() async throws {
+        guard let loading else { return }
+        self.loading = nil
+        _ = try await loading.value
+        for (table, count) in loadingCounts where table != FHIRResourceMap.tableName { report.rowsWritten[table, default: 0] += count }
+        loadingKeys = []
+        loadingCounts = [:]
     }
 
     private func reject(_ type: String, location: SourceLocation, reason: String) {

@@ -12,6 +12,10 @@ struct KnownResources {
     var erasedPatients: Set<String> = []
     var visits: [String: (visit: Int64, detail: Int64)] = [:]
     var conditions: [String: Int64] = [:]
+    var procedures: [String: Int64] = [:]
+
+    /// Keys per query: well under SQLite's and PostgreSQL's bind limits, few enough round trips.
+    static let chunk = 5_000
 
     static func prefetch(_ records: [FHIRRecord], index: ResourceIndex, database: any Database,
                          pseudonymizer: Pseudonymizer) async throws -> KnownResources {
@@ -30,6 +34,7 @@ struct KnownResources {
             for field in ["reasonReference", "focus"] {
                 for element in resource[field]?.elements ?? [] { want("Condition", element) { index.conditions[$0] != nil } }
             }
+            for element in resource["focus"]?.elements ?? [] { want("Procedure", element) { index.procedures[$0] != nil } }
         }
         var rawKeys: [String: String] = [:]
         var known = KnownResources()
@@ -39,8 +44,8 @@ struct KnownResources {
             for candidate in candidates { rawKeys[candidate] = key }
         }
         let candidates = Array(rawKeys.keys)
-        for start in stride(from: 0, to: candidates.count, by: 500) {
-            let chunk = Array(candidates[start..<min(start + 500, candidates.count)])
+        for start in stride(from: 0, to: candidates.count, by: Self.chunk) {
+            let chunk = Array(candidates[start..<min(start + Self.chunk, candidates.count)])
             let rows = try await database.query("""
                 SELECT m.resource_key, m.omop_table, m.omop_id, p.person_id AS live_person, d.visit_occurrence_id AS visit
                 FROM \(FHIRResourceMap.tableName) m
@@ -68,6 +73,8 @@ struct KnownResources {
             if let id { visits[logicalID] = (visit ?? id, id) }
         case "Condition":
             if table == "condition_occurrence", let id { conditions[logicalID] = id }
+        case "Procedure":
+            if table == "procedure_occurrence", let id { procedures[logicalID] = id }
         default:
             break
         }
@@ -79,5 +86,6 @@ struct KnownResources {
         index.erasedPatients.formUnion(erasedPatients)
         index.visits.merge(visits) { current, _ in current }
         index.conditions.merge(conditions) { current, _ in current }
+        index.procedures.merge(procedures) { current, _ in current }
     }
 }

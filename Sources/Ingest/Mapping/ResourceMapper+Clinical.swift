@@ -24,14 +24,15 @@ extension ResourceMapper {
 
     /// Procedure → procedure_occurrence (or its concept's domain); `reasonReference` to a diagnosis is kept
     /// so the cancer episode can list the treatment.
-    func mapProcedure(_ resource: JSONValue) throws {
+    func mapProcedure(id: String, _ resource: JSONValue) throws {
         if let status = resource["status"]?.string, ["not-done", "entered-in-error"].contains(status) { throw Skip("status \(status)") }
         let personID = try person(resource["subject"], field: "subject")
         guard let start = try firstDate([(resource["performedDateTime"], "performedDateTime"), (resource["performedPeriod"]?["start"], "performedPeriod.start")],
                                         required: "performed date") else { return }
         let end = try date(resource["performedPeriod"]?["end"], "performedPeriod.end")
         let event = ClinicalEvent(person: personID, visit: visit(resource["encounter"]), start: start, end: end, type: ConceptID.TypeConcept.ehr)
-        try emit(Coding.codings(of: resource["code"]), text: resource["code"]?["text"]?.string, defaultDomain: "Procedure", event)
+        let row = try emit(Coding.codings(of: resource["code"]), text: resource["code"]?["text"]?.string, defaultDomain: "Procedure", event)
+        if row.table == "procedure_occurrence" { index.procedures[id] = row.id }
         mapEntry.reason = reasonCondition(resource)
     }
 
@@ -44,9 +45,8 @@ extension ResourceMapper {
         guard let start = try firstDate([(resource["effectiveDateTime"], "effectiveDateTime"), (resource["effectivePeriod"]?["start"], "effectivePeriod.start"),
                                          (resource["effectiveInstant"], "effectiveInstant"), (resource["issued"], "issued")],
                                         required: "effective date or issued") else { return }
-        let focus = resource["focus"]?.elements.lazy.compactMap { Reference($0) }.first { $0.names("Condition") }
         var event = ClinicalEvent(person: personID, visit: visit(resource["encounter"]), start: start, type: ConceptID.TypeConcept.ehr)
-        event.describes = focus.flatMap { index.conditions[$0.id] }
+        event.describes = described(resource["focus"])
         let codings = Coding.codings(of: resource["code"])
         let value = EventValue(resource)
         if let modifier = cancerModifier(codings, value) {
@@ -81,6 +81,15 @@ extension ResourceMapper {
             event.value = EventValue(.object(JSONObject([.init("valueCodeableConcept", conclusion)])))
         }
         try emit(Coding.codings(of: resource["code"]), text: resource["code"]?["text"]?.string, defaultDomain: "Measurement", event)
+    }
+
+    /// The diagnosis or procedure an Observation's `focus` names (mCODE links staging and markers this way).
+    private func described(_ focus: JSONValue?) -> (id: Int64, field: Int64)? {
+        for reference in focus?.elements.compactMap({ Reference($0) }) ?? [] {
+            if reference.names("Condition"), let id = index.conditions[reference.id] { return (id, ConceptID.Field.conditionOccurrenceID) }
+            if reference.names("Procedure"), let id = index.procedures[reference.id] { return (id, ConceptID.Field.procedureOccurrenceID) }
+        }
+        return nil
     }
 
     /// The diagnosis (`condition_occurrence_id`) a treatment's first `reasonReference` names, when imported.

@@ -9,8 +9,8 @@ struct ClinicalEvent {
     var end: FHIRDate?
     var type: Int64
     var value: EventValue?
-    /// A diagnosis this event describes (a cancer modifier's `measurement_event_id`).
-    var describes: Int64?
+    /// The diagnosis or procedure this event describes: a cancer modifier's `measurement_event_id` and its field concept.
+    var describes: (id: Int64, field: Int64)?
     /// Extra fields of a drug or device row (quantity, days supply, device id).
     var extra: [(String, SQLValue)] = []
 }
@@ -116,17 +116,30 @@ extension ResourceMapper {
             return writeEvent(domain: defaultDomain, concept: ConceptID.noMatchingConcept, sourceValue: text, sourceConcept: 0, event)
         }
         let targets = chosen.mapping.targets
-        let sourceConcept = chosen.mapping.sourceConceptID
         guard !targets.isEmpty else {
-            return writeEvent(domain: defaultDomain, concept: ConceptID.noMatchingConcept, sourceValue: chosen.coding.code, sourceConcept: sourceConcept, event)
+            return writeEvent(domain: defaultDomain, concept: ConceptID.noMatchingConcept, sourceValue: chosen.coding.code,
+                              sourceConcept: chosen.mapping.sourceConceptID, event)
         }
+        let source = sourceCoding(codings, besides: chosen.coding, mappingTo: targets[0].conceptID) ?? (chosen.coding, chosen.mapping)
         var first: (String, Int64)?
         for target in targets {
             let domain = forceDomain || !Self.clinicalDomains.contains(target.domainID) ? defaultDomain : target.domainID
-            let row = writeEvent(domain: domain, concept: target.conceptID, sourceValue: chosen.coding.code, sourceConcept: sourceConcept, event)
+            let row = writeEvent(domain: domain, concept: target.conceptID, sourceValue: source.0.code, sourceConcept: source.1.sourceConceptID, event)
             first = first ?? row
         }
         return first!
+    }
+
+    /// A non-standard coding beside the chosen one that maps to the same concept: the source code the
+    /// record was made from (an ICD-10 or local code next to its SNOMED translation), kept as `*_source_*`.
+    private func sourceCoding(_ codings: [Coding], besides chosen: Coding, mappingTo target: Int64) -> (Coding, ConceptMapping)? {
+        guard codings.count > 1 else { return nil }
+        for coding in codings where coding != chosen {
+            let mapping = lookup.mapping(coding.sourceCode)
+            let isStandard = mapping.targets.contains { $0.conceptID == mapping.sourceConceptID }
+            if mapping.sourceConceptID != 0, !isStandard, mapping.targets.contains(where: { $0.conceptID == target }) { return (coding, mapping) }
+        }
+        return nil
     }
 
     static let clinicalDomains: Set<String> = ["Condition", "Observation", "Measurement", "Procedure", "Drug", "Device"]

@@ -49,8 +49,8 @@ extension ResourceMapper {
                       ("measurement_type_concept_id", .integer(event.type)),
                       ("measurement_source_value", .text(sourceValue)), ("measurement_source_concept_id", .integer(sourceConcept))]
             values += valueFields(event.value, table: "measurement")
-            if let diagnosis = event.describes {
-                values += [("measurement_event_id", .integer(diagnosis)), ("meas_event_field_concept_id", .integer(ConceptID.Field.conditionOccurrenceID))]
+            if let described = event.describes {
+                values += [("measurement_event_id", .integer(described.id)), ("meas_event_field_concept_id", .integer(described.field))]
             }
         default:
             (table, id) = ("observation", ids.take("observation"))

@@ -96,7 +96,7 @@ final class ResourceMapper {
         case "Encounter": try mapEncounter(id: id, resource)
         case "Condition": try mapCondition(id: id, resource)
         case "Observation": try mapObservation(resource)
-        case "Procedure": try mapProcedure(resource)
+        case "Procedure": try mapProcedure(id: id, resource)
         case "MedicationRequest", "MedicationAdministration", "MedicationStatement", "MedicationDispense":
             try mapMedicationUse(type, resource)
         case "Medication": try indexMedication(id: id, resource)

@@ -5,11 +5,21 @@ import OMOP
 /// Text longer than its column is cut to fit and counted (a fidelity loss the report shows), so a long
 /// free-text value never fails a whole batch.
 struct RowBatch {
-    struct Rows {
+    /// One table's rows; a class, so appending through the dictionary never copies them.
+    final class Rows {
         let table: CDMTable
         let columns: [String: Int]
         let limits: [Int?]
         var rows: [[SQLValue]] = []
+
+        init(_ table: CDMTable) {
+            self.table = table
+            columns = Dictionary(uniqueKeysWithValues: table.fields.enumerated().map { ($1.name, $0) })
+            limits = table.fields.map { field in
+                if case .varchar(let limit) = field.datatype { return limit }
+                return nil
+            }
+        }
     }
 
     private(set) var tables: [String: Rows] = [:]
@@ -24,26 +34,25 @@ struct RowBatch {
 
     /// Appends a row given as field names and values; unknown names are a programming error.
     mutating func append(_ tableName: String, _ values: [(String, SQLValue)]) {
-        if tables[tableName] == nil {
+        let rows: Rows
+        if let known = tables[tableName] {
+            rows = known
+        } else {
             guard let table = schema[tableName] else { preconditionFailure("no table \(tableName)") }
-            let limits = table.fields.map { field -> Int? in
-                if case .varchar(let limit) = field.datatype { return limit }
-                return nil
-            }
-            tables[tableName] = Rows(table: table, columns: Dictionary(uniqueKeysWithValues: table.fields.enumerated().map { ($1.name, $0) }),
-                                     limits: limits)
+            rows = Rows(table)
+            tables[tableName] = rows
         }
-        var row = [SQLValue](repeating: .null, count: tables[tableName]!.table.fields.count)
+        var row = [SQLValue](repeating: .null, count: rows.limits.count)
         for (name, value) in values {
-            guard let column = tables[tableName]!.columns[name] else { preconditionFailure("\(tableName) has no field \(name)") }
-            if case .text(let text) = value, let limit = tables[tableName]!.limits[column], text.count > limit {
+            guard let column = rows.columns[name] else { preconditionFailure("\(tableName) has no field \(name)") }
+            if case .text(let text) = value, let limit = rows.limits[column], text.utf8.count > limit, text.count > limit {
                 row[column] = .text(String(text.prefix(limit)))
                 truncatedValues += 1
             } else {
                 row[column] = value
             }
         }
-        tables[tableName]!.rows.append(row)
+        rows.rows.append(row)
     }
 
     /// Row counts per table.
