@@ -19,6 +19,10 @@ final class FHIRImporter {
     private var loading: Task<LoadResult, Error>?
     private var loadingKeys: Set<String> = []
     private var loadingCounts: [String: Int] = [:]
+    /// Whether an earlier import wrote resources; when none did, a key this import has not met cannot exist,
+    /// and hashes of the keys met (8 bytes each) spare a lookup per resource. A hash match is checked for real.
+    private var earlierImports = true
+    private var keysMet: Set<Int> = []
 
     /// The tables a batch may write, in load order.
     private static let tableOrder = ["location", "person", "death", "visit_occurrence", "condition_occurrence", "procedure_occurrence",
@@ -39,6 +43,7 @@ final class FHIRImporter {
         try await database.createGovernanceSchema()
         try await FHIRResourceMap.create(in: database)
         try await WorkTables.prepare(database)
+        earlierImports = try await database.query("SELECT 1 AS x FROM \(FHIRResourceMap.tableName) LIMIT 1").isEmpty == false
 
         let lookup = ConceptLookup(database: database)
         let fixed = try FixedConceptMap.shipped()
@@ -97,7 +102,9 @@ final class FHIRImporter {
         var codes = Set<SourceCode>()
         for record in records { Coding.allCodes(in: .object(record.resource), into: &codes, systems: &systems) }
         try await lookup.prefetch(codes)
-        let known = try await KnownResources.prefetch(records, index: mapper.index, database: database, pseudonymizer: pseudonymizer)
+        let known = try await KnownResources.prefetch(records, index: mapper.index, database: database, pseudonymizer: pseudonymizer) {
+            [earlierImports, keysMet] key in earlierImports || keysMet.contains(key.hashValue)
+        }
         known.merge(into: &mapper.index)
 
         var batch = RowBatch(tables: CDMSchema.v54.tables + [FHIRResourceMap.table])
@@ -117,6 +124,7 @@ final class FHIRImporter {
                 reject(record.resourceType, location: record.location, reason: reason)
             }
         }
+        if !earlierImports { for key in keys { keysMet.insert(key.hashValue) } }
         try await finishLoading()
         guard !batch.isEmpty else { return }
         report.truncatedValues += batch.truncatedValues

@@ -17,8 +17,11 @@ struct KnownResources {
     /// Keys per query: well under SQLite's and PostgreSQL's bind limits, few enough round trips.
     static let chunk = 5_000
 
-    static func prefetch(_ records: [FHIRRecord], index: ResourceIndex, database: any Database,
-                         pseudonymizer: Pseudonymizer) async throws -> KnownResources {
+    /// - Parameter mayExist: whether a resource of the batch may have been written before; those that cannot
+    ///   (a first import meeting a key for the first time) skip the lookup.
+    static func prefetch(_ records: [FHIRRecord], index: ResourceIndex, database: any Database, pseudonymizer: Pseudonymizer,
+                         mayExist: (String) -> Bool) async throws -> KnownResources {
+        var known = KnownResources()
         var wanted = Set<String>()
         func want(_ type: String, _ element: JSONValue?, known: (String) -> Bool) {
             guard let reference = Reference(element), reference.names(type), !known(reference.id) else { return }
@@ -26,7 +29,10 @@ struct KnownResources {
         }
         for record in records {
             let resource = JSONValue.object(record.resource)
-            if let id = resource["id"]?.string { wanted.insert("\(record.resourceType)/\(id)") }
+            if let id = resource["id"]?.string {
+                let key = "\(record.resourceType)/\(id)"
+                if mayExist(key) { wanted.insert(key) } else { known.pseudonyms[key] = pseudonymizer.pseudonym(key) }
+            }
             for field in ["subject", "patient"] {
                 want("Patient", resource[field]) { index.persons[$0] != nil || index.erasedPatients.contains($0) }
             }
@@ -37,7 +43,6 @@ struct KnownResources {
             for element in resource["focus"]?.elements ?? [] { want("Procedure", element) { index.procedures[$0] != nil } }
         }
         var rawKeys: [String: String] = [:]
-        var known = KnownResources()
         for key in wanted {
             let candidates = pseudonymizer.candidates(key)
             known.pseudonyms[key] = candidates[0]
