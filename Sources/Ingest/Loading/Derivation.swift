@@ -8,10 +8,8 @@ struct Derivation {
     let database: any Database
     let ids: IDAllocator
 
-    /// The clinical tables that point at visits, with their keys.
-    static let visitTables = [("condition_occurrence", "condition_occurrence_id"), ("procedure_occurrence", "procedure_occurrence_id"),
-                              ("drug_exposure", "drug_exposure_id"), ("device_exposure", "device_exposure_id"),
-                              ("measurement", "measurement_id"), ("observation", "observation_id")]
+    /// The clinical tables that point at visits.
+    static let visitTables = ["condition_occurrence", "procedure_occurrence", "drug_exposure", "device_exposure", "measurement", "observation"]
 
     /// Merges this import's encounters into visits; every encounter stays as a `visit_detail`. Returns the
     /// number of encounters folded into another's visit.
@@ -48,9 +46,7 @@ struct Derivation {
                 v.visit_end_datetime, v.visit_type_concept_id, v.visit_source_value, m.new_id
             FROM visit_occurrence v JOIN optima_fhir_visit_merge m ON m.old_id = v.visit_occurrence_id
             """)]
-        for (table, _) in Self.visitTables {
-            statements.append(SQLStatement("UPDATE \(table) SET visit_detail_id = visit_occurrence_id WHERE visit_detail_id IS NULL AND visit_occurrence_id >= ?",
-                                           [.integer(first)]))
+        for table in Self.visitTables {
             statements.append(SQLStatement("""
                 UPDATE \(table) SET visit_occurrence_id = (SELECT m.new_id FROM optima_fhir_visit_merge m WHERE m.old_id = \(table).visit_occurrence_id)
                 WHERE visit_occurrence_id IN (\(moved))

@@ -4,7 +4,7 @@ import OMOP
 /// What a coded clinical event carries besides its code: the shared input of every clinical row.
 struct ClinicalEvent {
     var person: Int64
-    var visit: (visit: Int64, detail: Int64?)?
+    var visit: (visit: Int64, detail: Int64)?
     var start: FHIRDate
     var end: FHIRDate?
     var type: Int64
@@ -53,7 +53,7 @@ extension ResourceMapper {
         guard let reference = Reference(element), reference.names("Patient") else {
             throw Rejection("no \(field) reference to a Patient")
         }
-        if index.erasedPatients.contains(reference.id) { throw Skip("the person was erased (GDPR art. 17)") }
+        if index.erasedPatients.contains(reference.id) { throw Skip(Self.erased) }
         guard let id = index.persons[reference.id] else {
             throw Rejection("its \(field) Patient is neither in this import nor in an earlier one")
         }
@@ -61,10 +61,11 @@ extension ResourceMapper {
         return id
     }
 
-    /// The visit an `encounter` (or `context`) reference names, when it was imported.
-    func visit(_ element: JSONValue?) -> (visit: Int64, detail: Int64?)? {
-        guard let reference = Reference(element), reference.names("Encounter"), let visit = index.visits[reference.id] else { return nil }
-        return (visit.visit, visit.detail == visit.visit ? nil : visit.detail)
+    /// The visit an `encounter` (or `context`) reference names, when it was imported, and the encounter's own
+    /// `visit_detail_id` (its key from before visits merged).
+    func visit(_ element: JSONValue?) -> (visit: Int64, detail: Int64)? {
+        guard let reference = Reference(element), reference.names("Encounter") else { return nil }
+        return index.visits[reference.id]
     }
 
     /// A FHIR date element; a present but invalid date rejects the resource.

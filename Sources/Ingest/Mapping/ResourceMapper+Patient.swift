@@ -9,7 +9,7 @@ extension ResourceMapper {
         let candidates = pseudonymizer.candidates(id)
         if candidates.contains(where: erasedPseudonyms.contains) {
             index.erasedPatients.insert(id)
-            throw Skip("the person was erased (GDPR art. 17)")
+            throw Skip(Self.erased)
         }
         guard let birthText = resource["birthDate"]?.string else { throw Rejection("no birthDate (the CDM requires a year of birth)") }
         guard let birth = FHIRDate(birthText) else { throw Rejection("invalid date in birthDate") }

@@ -7,7 +7,7 @@ extension ResourceMapper {
         let start = event.start, end = event.end
         let visit: [(String, SQLValue)] = [
             ("visit_occurrence_id", event.visit.map { .integer($0.visit) } ?? .null),
-            ("visit_detail_id", event.visit?.detail.map(SQLValue.integer) ?? .null),
+            ("visit_detail_id", event.visit.map { .integer($0.detail) } ?? .null),
         ]
         let table: String, id: Int64
         var values: [(String, SQLValue)]

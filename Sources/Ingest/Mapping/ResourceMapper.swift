@@ -57,6 +57,7 @@ final class ResourceMapper {
         pending.removeAll(keepingCapacity: true)
         pendingUnmapped.removeAll(keepingCapacity: true)
         mapEntry = (nil, nil, nil, nil)
+        let knownLocations = locations  // restored when the resource is not written (no copy unless it changes)
         do {
             let resource = JSONValue.object(record.resource)
             if let version = ResourceTypes.otherVersion(of: record.resourceType) {
@@ -68,7 +69,7 @@ final class ResourceMapper {
             guard let id = resource["id"]?.string, !id.isEmpty else {
                 throw Rejection("no id (a logical id makes re-imports idempotent)")
             }
-            if alreadyImported { throw Skip("already imported") }
+            if alreadyImported { throw Skip(isErased(record.resourceType, id: id, resource) ? Self.erased : "already imported") }
             try mapResource(record.resourceType, id: id, resource)
             for row in pending { batch.append(row.table, row.values) }
             for coding in pendingUnmapped { unmapped[coding.sourceCode, default: (coding.display, 0)].count += 1 }
@@ -82,12 +83,25 @@ final class ResourceMapper {
             ])
             return .written
         } catch let skip as Skip {
+            locations = knownLocations
             return .skipped(skip.reason)
         } catch let rejection as Rejection {
+            locations = knownLocations
             return .rejected(rejection.reason)
         } catch {
+            locations = knownLocations
             return .rejected("\(error)")
         }
+    }
+
+    static let erased = "the person was erased (GDPR art. 17)"
+
+    /// Whether a resource imported before belongs to a person erased since: re-importing their export
+    /// then says so, rather than "already imported".
+    private func isErased(_ type: String, id: String, _ resource: JSONValue) -> Bool {
+        if type == "Patient" { return index.erasedPatients.contains(id) || pseudonymizer.candidates(id).contains(where: erasedPseudonyms.contains) }
+        let subject = Reference(resource["subject"] ?? resource["patient"])
+        return subject.map { index.erasedPatients.contains($0.id) } ?? false
     }
 
     private func mapResource(_ type: String, id: String, _ resource: JSONValue) throws {
