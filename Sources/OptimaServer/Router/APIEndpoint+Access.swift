@@ -18,6 +18,8 @@ extension APIEndpoint {
         case .recordObjection, .withdrawObjection, .consentStatus: .manageConsent
         case .listUsers, .createUser, .revokeUser, .issueToken: .manageUsers
         case .auditEntries, .auditVerification, .auditReport: .readAudit
+        case .fhirEverything: .readPatient
+        case .fhirImport: .importData
         }
     }
 
@@ -26,7 +28,7 @@ extension APIEndpoint {
         switch self {
         case .cohort, .generateCohort: "cohort \(context.parameters.get("id") ?? "?")"
         case .revokeUser, .issueToken: "user \(context.parameters.get("name") ?? "?")"
-        case .health, .openAPI, .info: "database"
+        case .health, .openAPI, .info, .fhirImport: "database"
         case .metrics: "metrics"
         case .me: "identity"
         case .listCohorts, .createCohort: "cohorts"
@@ -36,7 +38,7 @@ extension APIEndpoint {
         case .cox: "analysis cox"
         case .pathways: "analysis pathways"
         case .dataSourceSummary: "analysis summary"
-        case .erasePerson, .exportPerson: "person"
+        case .erasePerson, .exportPerson, .fhirEverything: "person"
         case .recordObjection, .withdrawObjection, .consentStatus: "consent register"
         case .listUsers, .createUser: "users"
         case .auditEntries, .auditVerification, .auditReport: "audit trail"

@@ -29,6 +29,8 @@ extension APIEndpoint {
         case .auditEntries: "Audit trail entries, oldest first; `?since=` (2026-11-27, 2026-11-27T10:00:00Z, 24h, 7d) and `?limit=` (the latest N)."
         case .auditVerification: "Checks the whole audit hash chain; names the first broken entry."
         case .auditReport: "The GDPR article 30 record: processing by purpose, outcome, action and role; `?since=`, `?until=`."
+        case .fhirEverything: "One patient's record as a FHIR R4 searchset Bundle (mCODE-shaped cancer data); `{id}` is `person-<person_id>` or the identifier the patient was imported with."
+        case .fhirImport: "Import FHIR R4 resources: body NDJSON (`application/fhir+ndjson`, `application/x-ndjson`) or one Bundle or resource (`application/fhir+json`, `application/json`), gzip'd or not, at most 1 GiB; answers the mapping report (counts, codes and positions in `upload.ndjson` / `upload.json`). 409 while the database has no vocabulary."
         }
     }
 }

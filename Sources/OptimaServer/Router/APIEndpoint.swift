@@ -31,11 +31,13 @@ enum APIEndpoint: CaseIterable, Sendable {
     case auditEntries
     case auditVerification
     case auditReport
+    case fhirEverything
+    case fhirImport
 
     var method: HTTPRequest.Method {
         switch self {
         case .createCohort, .generateCohort, .characterization, .incidence, .survival, .cox, .pathways, .dataSourceSummary,
-             .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .createUser, .revokeUser, .issueToken: .post
+             .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .createUser, .revokeUser, .issueToken, .fhirImport: .post
         default: .get
         }
     }
@@ -68,12 +70,15 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .auditEntries: "/api/audit"
         case .auditVerification: "/api/audit/verify"
         case .auditReport: "/api/audit/report"
+        case .fhirEverything: "/api/fhir/Patient/:id/$everything"
+        case .fhirImport: "/api/fhir/import"
         }
     }
 
     var contentType: String {
         switch self {
         case .metrics: "text/plain; version=0.0.4; charset=utf-8"
+        case .fhirEverything: "application/fhir+json"
         default: "application/json"
         }
     }

@@ -9,6 +9,8 @@ struct EndpointHandlers: Sendable {
     let database: any Database
     let registry: PrometheusCollectorRegistry
     let security: ServerSecurity
+    /// Uploads import one at a time: two imports of the same patients at once could both find them new.
+    let fhirImports = FHIRImportQueue()
 
     /// - Parameter principal: the authenticated caller; nil only on public endpoints.
     func respond(to endpoint: APIEndpoint, _ request: Request, _ context: BasicRequestContext, principal: Principal?) async throws -> Response {
@@ -56,6 +58,10 @@ struct EndpointHandlers: Sendable {
             return try await userRequest(endpoint, request, context)
         case .auditEntries, .auditVerification, .auditReport:
             return try await auditRequest(endpoint, request)
+        case .fhirEverything:
+            return try await fhirEverything(context)
+        case .fhirImport:
+            return try await fhirImport(request, context, principal: principal)
         }
     }
 }
