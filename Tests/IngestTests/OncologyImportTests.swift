@@ -77,6 +77,30 @@ import Testing
             }
             #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
 
+            // Tumour markers and stage, against the counts of the folder's README: ER 14 positive / 4 negative; 28 PSA
+            // values in 0.64–27.18 ng/mL; the 35 stage groups as Cancer Modifier stages (AJCC sub-stages rolled up:
+            // IA+1 → 16, IIA+IIB+2 → 12, IIIA+3 → 6, 4 → 1), each linked to a breast cancer diagnosis of the same person.
+            let er = try await db.query("""
+                SELECT value_as_concept_id AS v, COUNT(*) AS n FROM measurement WHERE measurement_source_value = '85337-4' GROUP BY value_as_concept_id
+                """).reduce(into: [Int64: Int64]()) { $0[$1["v"].integerValue ?? -1] = $1["n"].integerValue }
+            #expect(er == [ConceptID.Value.positive: 14, ConceptID.Value.negative: 4])
+            let psa = try await db.query("""
+                SELECT COUNT(*) AS n, MIN(value_as_number) AS low, MAX(value_as_number) AS high, MIN(unit_concept_id) AS unit, MAX(unit_concept_id) AS unit2
+                FROM measurement WHERE measurement_concept_id = ?
+                """, [.integer(ConceptID.Marker.psa)])[0]
+            #expect(psa["n"].integerValue == 28)
+            #expect(abs((psa["low"].doubleValue ?? 0) - 0.64) < 0.005 && abs((psa["high"].doubleValue ?? 0) - 27.18) < 0.005)
+            #expect(psa["unit"].integerValue == ConceptID.Unit.nanogramPerMillilitre && psa["unit2"].integerValue == ConceptID.Unit.nanogramPerMillilitre)
+            let stages = try await db.query("""
+                SELECT m.measurement_concept_id AS stage, COUNT(*) AS n, SUM(CASE WHEN c.condition_concept_id = ? AND c.person_id = m.person_id
+                    AND m.meas_event_field_concept_id = ? THEN 1 ELSE 0 END) AS linked
+                FROM measurement m LEFT JOIN condition_occurrence c ON c.condition_occurrence_id = m.measurement_event_id
+                WHERE m.measurement_source_value = '21908-9' GROUP BY m.measurement_concept_id
+                """, [.integer(ConceptID.Cancer.malignantTumorOfBreast), .integer(ConceptID.Field.conditionOccurrenceID)])
+            let stageCounts = stages.reduce(into: [Int64: Int64]()) { $0[$1["stage"].integerValue ?? -1] = $1["n"].integerValue }
+            #expect(stageCounts == Dictionary(uniqueKeysWithValues: zip(ConceptID.Modifier.stages, [16, 12, 6, 1])))
+            #expect(stages.allSatisfy { $0["n"].integerValue == $0["linked"].integerValue })
+
             // The three cancers' cohort definitions find exactly their cohorts' patients.
             for cancer in ["breast", "lung", "prostate"] {
                 let url = Self.repository.appendingPathComponent("examples/cohorts/\(cancer)-cancer.json")
