@@ -15,29 +15,16 @@ struct Derivation {
     /// number of encounters folded into another's visit.
     func mergeVisits() async throws -> Int {
         let first = ids.firstID("visit_occurrence")
-        var rows: [[SQLValue]] = []
-        var person: Int64 = -1
-        var encounters: [VisitMerge.Encounter] = []
-        func flush() {
-            for assignment in VisitMerge.assign(encounters) {
-                rows.append([.integer(assignment.encounter), .integer(assignment.visit), .date(assignment.start),
-                             assignment.startTime.map(SQLValue.datetime) ?? .null, .date(assignment.end), assignment.endTime.map(SQLValue.datetime) ?? .null])
-            }
-            encounters.removeAll(keepingCapacity: true)
+        let range = try await database.query("SELECT MIN(person_id) AS low, MAX(person_id) AS high FROM visit_occurrence WHERE visit_occurrence_id >= ?",
+                                             [.integer(first)])
+        guard let low = range.first?["low"].integerValue, let high = range.first?["high"].integerValue else { return 0 }
+        var merged = 0
+        // A window of persons at a time: memory holds one window's encounters, whatever the import's size.
+        for start in stride(from: low, through: high, by: Self.personWindow) {
+            let rows = try await assignVisits(from: first, persons: start..<(start + Int64(Self.personWindow)))
+            merged += rows.count { $0[0] != $0[1] }
+            if !rows.isEmpty { _ = try await database.load([.rows(WorkTables.visitMerge, rows)], progress: nil) }
         }
-        try await database.forEachRow("""
-            SELECT visit_occurrence_id, person_id, visit_concept_id, visit_start_date, visit_start_datetime, visit_end_date, visit_end_datetime
-            FROM visit_occurrence WHERE visit_occurrence_id >= ? ORDER BY person_id
-            """, [.integer(first)]) { row in
-            guard let id = row["visit_occurrence_id"].integerValue, let owner = row["person_id"].integerValue,
-                  let start = row["visit_start_date"].dateValue, let end = row["visit_end_date"].dateValue else { return }
-            if owner != person { flush(); person = owner }
-            encounters.append(.init(id: id, concept: row["visit_concept_id"].integerValue ?? 0, start: start, end: end,
-                                    startTime: row["visit_start_datetime"].datetimeValue, endTime: row["visit_end_datetime"].datetimeValue))
-        }
-        flush()
-        guard !rows.isEmpty else { return 0 }
-        _ = try await database.load([.rows(WorkTables.visitMerge, rows)], progress: nil)
         let moved = "SELECT old_id FROM optima_fhir_visit_merge WHERE old_id <> new_id"
         var statements: [SQLStatement] = [SQLStatement("""
             INSERT INTO visit_detail (visit_detail_id, person_id, visit_detail_concept_id, visit_detail_start_date, visit_detail_start_datetime,
@@ -64,7 +51,35 @@ struct Derivation {
             SQLStatement("DELETE FROM visit_occurrence WHERE visit_occurrence_id IN (\(moved))"),
         ]
         try await database.transaction(statements)
-        return rows.count { $0[0] != $0[1] }
+        return merged
+    }
+
+    static let personWindow = 20_000
+
+    /// The merge table's rows (encounter, its visit, the visit's span) for this import's encounters of some persons.
+    private func assignVisits(from first: Int64, persons: Range<Int64>) async throws -> [[SQLValue]] {
+        var rows: [[SQLValue]] = []
+        var person: Int64 = -1
+        var encounters: [VisitMerge.Encounter] = []
+        func flush() {
+            for assignment in VisitMerge.assign(encounters) {
+                rows.append([.integer(assignment.encounter), .integer(assignment.visit), .date(assignment.start),
+                             assignment.startTime.map(SQLValue.datetime) ?? .null, .date(assignment.end), assignment.endTime.map(SQLValue.datetime) ?? .null])
+            }
+            encounters.removeAll(keepingCapacity: true)
+        }
+        try await database.forEachRow("""
+            SELECT visit_occurrence_id, person_id, visit_concept_id, visit_start_date, visit_start_datetime, visit_end_date, visit_end_datetime
+            FROM visit_occurrence WHERE visit_occurrence_id >= ? AND person_id >= ? AND person_id < ? ORDER BY person_id
+            """, [.integer(first), .integer(persons.lowerBound), .integer(persons.upperBound)]) { row in
+            guard let id = row["visit_occurrence_id"].integerValue, let owner = row["person_id"].integerValue,
+                  let start = row["visit_start_date"].dateValue, let end = row["visit_end_date"].dateValue else { return }
+            if owner != person { flush(); person = owner }
+            encounters.append(.init(id: id, concept: row["visit_concept_id"].integerValue ?? 0, start: start, end: end,
+                                    startTime: row["visit_start_datetime"].datetimeValue, endTime: row["visit_end_datetime"].datetimeValue))
+        }
+        flush()
+        return rows
     }
 
     /// One observation period per touched person, from the first to the last date of any of their
