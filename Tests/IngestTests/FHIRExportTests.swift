@@ -135,7 +135,8 @@ import Testing
 
             let cancer = try resource("condition-20")
             #expect(Self.profiles(cancer) == ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition"])
-            #expect(Self.codings(cancer["code"]) == ["http://hl7.org/fhir/sid/icd-10-cm|C50.919", "http://snomed.info/sct|254837009"])
+            // The standard concept first (an importer takes the first coding it can map), then the source code.
+            #expect(Self.codings(cancer["code"]) == ["http://snomed.info/sct|254837009", "http://hl7.org/fhir/sid/icd-10-cm|C50.919"])
             #expect(Self.codes(cancer["clinicalStatus"]) == ["active"])
             #expect(Self.codes(cancer["verificationStatus"]) == ["confirmed"])
             #expect((cancer["category"] as? [Any]).map { Self.codes($0[0]) } == ["encounter-diagnosis"])

@@ -23,6 +23,18 @@ enum FHIRResourceMap {
     /// Creates the table and its key index when missing.
     static func create(in database: any Database) async throws {
         try await database.execute(SchemaBuilder(dialect: database.dialect).createTable(table))
-        try await database.execute("CREATE UNIQUE INDEX IF NOT EXISTS optima_fhir_resource_key ON \(tableName) (resource_key)")
+        try await createIndex(in: database)
     }
+
+    static func createIndex(in database: any Database) async throws {
+        try await database.execute("CREATE UNIQUE INDEX IF NOT EXISTS \(indexName) ON \(tableName) (resource_key)")
+    }
+
+    /// Keys are pseudonyms, uniformly random: every batch would touch most pages of their index. A first
+    /// import, which looks keys up only to confirm a rare repeat, builds the index once at the end instead.
+    static func dropIndex(in database: any Database) async throws {
+        try await database.execute("DROP INDEX IF EXISTS \(indexName)")
+    }
+
+    private static let indexName = "optima_fhir_resource_key"
 }

@@ -44,6 +44,7 @@ final class FHIRImporter {
         try await FHIRResourceMap.create(in: database)
         try await WorkTables.prepare(database)
         earlierImports = try await database.query("SELECT 1 AS x FROM \(FHIRResourceMap.tableName) LIMIT 1").isEmpty == false
+        if !earlierImports { try await FHIRResourceMap.dropIndex(in: database) }
 
         let lookup = ConceptLookup(database: database)
         let fixed = try FixedConceptMap.shipped()
@@ -58,8 +59,10 @@ final class FHIRImporter {
         do {
             try await readAll(reader, mapper: mapper, lookup: lookup, progress: progress)
             try await finishLoading()
+            try await FHIRResourceMap.createIndex(in: database)
         } catch {
             _ = try? await loading?.value  // never leave a load running behind an error
+            try? await FHIRResourceMap.createIndex(in: database)
             throw error
         }
         try await derive(ids: mapper.ids)
@@ -100,7 +103,10 @@ final class FHIRImporter {
     /// Maps one batch, then hands it to the loader once the previous batch is in; each batch loads all or nothing.
     private func write(_ records: [FHIRRecord], mapper: ResourceMapper, lookup: ConceptLookup) async throws {
         var codes = Set<SourceCode>()
-        for record in records { Coding.allCodes(in: .object(record.resource), into: &codes, systems: &systems) }
+        for record in records {
+            Coding.allCodes(in: .object(record.resource), into: &codes, systems: &systems)
+            if record.resourceType == "Condition", let diagnosis = MCODECondition.icdo3Diagnosis(.object(record.resource)) { codes.insert(diagnosis) }
+        }
         try await lookup.prefetch(codes)
         let known = try await KnownResources.prefetch(records, index: mapper.index, database: database, pseudonymizer: pseudonymizer) {
             [earlierImports, keysMet] key in earlierImports || keysMet.contains(key.hashValue)

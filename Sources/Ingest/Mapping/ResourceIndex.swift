@@ -10,6 +10,8 @@ struct ResourceIndex {
     var visits: [String: (visit: Int64, detail: Int64)] = [:]
     /// Conditions written as `condition_occurrence` rows (a condition routed to `observation` is no diagnosis to link to).
     var conditions: [String: Int64] = [:]
+    /// Staging Observations an mCODE Condition lists in `stage.assessment`, until they are read: the diagnosis they describe.
+    var assessments: [String: Int64] = [:]
     /// Procedures, for the `focus` of a modifier that describes a surgery's specimen.
     var procedures: [String: Int64] = [:]
     /// Medication resources' codings, for `medicationReference`.

@@ -18,8 +18,13 @@ extension ResourceMapper {
                                 required: nil)
         let event = ClinicalEvent(person: personID, visit: visit(resource["encounter"]), start: start, end: end,
                                   type: ConceptID.TypeConcept.ehrEncounterRecord)
-        let row = try emit(Coding.codings(of: resource["code"]), text: resource["code"]?["text"]?.string, defaultDomain: "Condition", event)
-        if row.table == "condition_occurrence" { index.conditions[id] = row.id }
+        // An mCODE histology and body site name the ICD-O-3 diagnosis: it goes first, the code stays as the alternative.
+        let codings = (MCODECondition.icdo3Diagnosis(resource).map { [Coding(system: $0.system, code: $0.code, display: nil)] } ?? [])
+            + Coding.codings(of: resource["code"])
+        let row = try emit(codings, text: resource["code"]?["text"]?.string, defaultDomain: "Condition", event)
+        guard row.table == "condition_occurrence" else { return }
+        index.conditions[id] = row.id
+        for observation in MCODECondition.assessments(resource) { index.assessments[observation] = row.id }
     }
 
     /// Procedure → procedure_occurrence (or its concept's domain); `reasonReference` to a diagnosis is kept
@@ -46,7 +51,7 @@ extension ResourceMapper {
                                          (resource["effectiveInstant"], "effectiveInstant"), (resource["issued"], "issued")],
                                         required: "effective date or issued") else { return }
         var event = ClinicalEvent(person: personID, visit: visit(resource["encounter"]), start: start, type: ConceptID.TypeConcept.ehr)
-        event.describes = described(resource["focus"])
+        event.describes = described(resource["focus"], observationID: resource["id"]?.string)
         let codings = Coding.codings(of: resource["code"])
         let value = EventValue(resource)
         if let modifier = cancerModifier(codings, value) {
@@ -84,12 +89,13 @@ extension ResourceMapper {
     }
 
     /// The diagnosis or procedure an Observation's `focus` names (mCODE links staging and markers this way).
-    private func described(_ focus: JSONValue?) -> (id: Int64, field: Int64)? {
+    /// Else the diagnosis whose mCODE `stage.assessment` lists the Observation.
+    private func described(_ focus: JSONValue?, observationID: String?) -> (id: Int64, field: Int64)? {
         for reference in focus?.elements.compactMap({ Reference($0) }) ?? [] {
             if reference.names("Condition"), let id = index.conditions[reference.id] { return (id, ConceptID.Field.conditionOccurrenceID) }
             if reference.names("Procedure"), let id = index.procedures[reference.id] { return (id, ConceptID.Field.procedureOccurrenceID) }
         }
-        return nil
+        return observationID.flatMap { index.assessments.removeValue(forKey: $0) }.map { ($0, ConceptID.Field.conditionOccurrenceID) }
     }
 
     /// The diagnosis (`condition_occurrence_id`) a treatment's first `reasonReference` names, when imported.
