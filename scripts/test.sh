@@ -46,6 +46,15 @@ if [ -z "${OPTIMA_TEST_POSTGRES:-}" ]; then
         sleep 1
     done
     pg_isready -h 127.0.0.1
+    # Suites run in parallel, each database with a pool of up to 8 connections: the default 100 is too few.
+    if [ "$(as_root su postgres -c "psql -tAc 'SHOW max_connections'")" -lt 400 ]; then
+        as_root su postgres -c "psql -qc 'ALTER SYSTEM SET max_connections = 400'"
+        as_root pg_ctlcluster "$version" main restart
+        for _ in $(seq 1 30); do
+            pg_isready -q -h 127.0.0.1 && break
+            sleep 1
+        done
+    fi
     as_root su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
 SELECT 'CREATE ROLE optima LOGIN PASSWORD ''optima'''
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'optima')\gexec
