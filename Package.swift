@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Evidence", targets: ["Evidence"]),
+        .library(name: "DecisionSupport", targets: ["DecisionSupport"]),
         .library(name: "OptimaServer", targets: ["OptimaServer"]),
     ],
     dependencies: [
@@ -72,10 +73,16 @@ let package = Package(
         .target(name: "Cohorts", dependencies: ["OMOP", "CDMStore", "Governance"]),
         // Analyses on cohorts in the store: extraction by set-based SQL, maths by Statistics, every count governed.
         .target(name: "Evidence", dependencies: ["OMOP", "CDMStore", "Cohorts", "Statistics", "Governance", "Charts"]),
+        // Guideline rules and prognostic models for the three cancers, patient facts from OMOP or FHIR, CDS Hooks cards.
+        .target(
+            name: "DecisionSupport",
+            dependencies: ["OMOP", "CDMStore", "Governance", "Ingest", "Statistics", "Evidence", "Charts"],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "OptimaServer",
             dependencies: [
-                "CDMStore", "Cohorts", "Governance", "Evidence", "Ingest",
+                "CDMStore", "Cohorts", "Governance", "Evidence", "Ingest", "DecisionSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "Governance", "Ingest", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
+                "OMOP", "CDMStore", "Governance", "Ingest", "DecisionSupport", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -102,6 +109,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CDMTestSupport", "Synthetic", "Cohorts"]),
+        .testTarget(name: "DecisionSupportTests", dependencies: ["DecisionSupport", "CDMTestSupport", "Synthetic", "Ingest", "Charts"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
