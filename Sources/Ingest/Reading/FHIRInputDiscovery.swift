@@ -58,8 +58,7 @@ struct FHIRInputDiscovery {
         for (name, kind) in zip(names, kinds) {
             let path = (folder as NSString).appendingPathComponent(name)
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            if isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 skipped.append((path, "a folder (folders inside are not read)"))
             } else if name.hasPrefix(".") {
                 skipped.append((path, "a hidden file"))
