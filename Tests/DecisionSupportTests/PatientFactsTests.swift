@@ -49,7 +49,7 @@ struct PatientFactsTests {
             ("a", 62.17, .filled, "#000"), ("b", 7.08, .filled, "#111"), ("c", 4.77, .filled, "#222"),
             ("d", 19.5, .open, "#333"), ("e", 6.48, .open, "#444"),
         ])
-        #expect(array.categories.map(\.count) == [62, 7, 5, 19, 7])
+        #expect(array.categories.map(\.count) == [62, 7, 5, 20, 6])
         #expect(array.categories.reduce(0) { $0 + $1.count } == 100)
     }
 }

@@ -6,8 +6,12 @@ public enum RuleFile {
     /// The URL of a bundled rule file, e.g. `lung-tnm8-stage.tsv`.
     public static func url(_ name: String) throws -> URL {
         guard let base = Bundle.module.resourceURL else { throw RuleFileError(file: name, reason: "the resource bundle is missing") }
-        let url = base.appendingPathComponent("Resources").appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw RuleFileError(file: name, reason: "not found in the bundle") }
+        // The bundle holds the copied `Resources` folder; Linux Foundation takes that folder itself as the
+        // resource URL, Darwin the bundle's top.
+        let candidates = [base.appendingPathComponent(name), base.appendingPathComponent("Resources").appendingPathComponent(name)]
+        guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw RuleFileError(file: name, reason: "not found in the bundle")
+        }
         return url
     }
 
