@@ -109,7 +109,10 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CDMTestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CDMTestSupport", "Synthetic", "Cohorts"]),
-        .testTarget(name: "DecisionSupportTests", dependencies: ["DecisionSupport", "CDMTestSupport", "Synthetic", "Ingest", "Charts"]),
+        .testTarget(
+            name: "DecisionSupportTests", dependencies: ["DecisionSupport", "CDMTestSupport", "Synthetic", "Ingest", "Charts"],
+            // Reference outputs read through #filePath, not bundled.
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
