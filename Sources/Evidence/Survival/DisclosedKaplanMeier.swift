@@ -9,11 +9,12 @@ import Statistics
 /// Persons censored before the first event, when fewer than the minimum, stay at risk until the first step;
 /// the last steps are dropped while the events or censorings left after them would be fewer than the minimum
 /// (the totals are published); and no step starts with fewer than the minimum at risk.
-struct DisclosedKaplanMeier {
+public struct DisclosedKaplanMeier: Sendable {
     /// The reported steps, one per event time of the coarsened data.
-    let steps: [KaplanMeier.Row]
+    public let steps: [KaplanMeier.Row]
 
-    init(_ observations: [SurvivalObservation], minimumCount minimum: Int) throws {
+    /// Coarsens the Kaplan–Meier curve of `observations` for `minimum`; at a minimum of 1 it is the exact curve.
+    public init(_ observations: [SurvivalObservation], minimumCount minimum: Int) throws {
         let rows = try KaplanMeier(observations).rows.filter { $0.events > 0 }
         let small = { (count: Int) in count > 0 && count < minimum }
         let shiftFirst = small(observations.count - (rows.first?.atRisk ?? observations.count))
