@@ -13,6 +13,6 @@ struct Optima: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, InfoCommand.self, VerifyCommand.self,
             GenerateCommand.self, CohortCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self,
             UserCommand.self, TokenCommand.self, AuditCommand.self, PersonCommand.self, ConsentCommand.self, SiteCommand.self,
-            BenchCommand.self,
+            CDSCommand.self, BenchCommand.self,
         ])
 }

@@ -24,7 +24,7 @@ struct TestServer {
             tokens[role] = try await issuer.issue(for: principal, lifetime: 3600)
         }
         let security = try ServerSecurity(database: db, secrets: secrets)
-        return TestServer(router: OptimaServer.makeRouter(database: db, security: security), tokens: tokens, secrets: secrets)
+        return TestServer(router: try OptimaServer.makeRouter(database: db, security: security), tokens: tokens, secrets: secrets)
     }
 
     /// The routes the router serves, as (method, path) pairs a test closure may carry.

@@ -8,12 +8,7 @@ extension EndpointHandlers {
     /// 404 when nobody is held under it. The answer never names the identifier.
     func fhirEverything(_ context: BasicRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let personID: Int64?
-        if let omopID = FHIRPatientID.personID(id) {
-            personID = omopID
-        } else {
-            personID = try await database.personIDs(heldUnder: security.pseudonymizer.candidates(id)).first
-        }
+        let personID = try await Self.heldPerson(id, database, security.pseudonymizer)
         let bundle: JSONObject
         do {
             guard let personID else { throw FHIRExportError.noPersonHeld }

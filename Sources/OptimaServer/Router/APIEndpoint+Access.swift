@@ -6,7 +6,7 @@ extension APIEndpoint {
     /// decision support, the CDS Hooks discovery document).
     var permission: Permission {
         switch self {
-        case .health: .public
+        case .health, .cdsDiscovery: .public
         case .me, .openAPI: .authenticated
         case .info, .metrics, .dataSourceSummary: .readDataSourceSummary
         case .listCohorts, .cohort: .readCohorts
@@ -18,7 +18,7 @@ extension APIEndpoint {
         case .recordObjection, .withdrawObjection, .consentStatus: .manageConsent
         case .listUsers, .createUser, .revokeUser, .issueToken: .manageUsers
         case .auditEntries, .auditVerification, .auditReport: .readAudit
-        case .fhirEverything: .readPatient
+        case .fhirEverything, .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients: .readPatient
         case .fhirImport: .importData
         }
     }
@@ -39,6 +39,11 @@ extension APIEndpoint {
         case .pathways: "analysis pathways"
         case .dataSourceSummary: "analysis summary"
         case .erasePerson, .exportPerson, .fhirEverything: "person"
+        case .cdsDiscovery: "cds services"
+        case .cdsInvocation: "person, cds service \(context.parameters.get("id") ?? "?")"
+        case .cdsFeedback: "cds service \(context.parameters.get("id") ?? "?") feedback"
+        case .decisionSupport: "person, decision support \(context.parameters.get("tool") ?? "?")"
+        case .similarPatients: "similar-patient outcomes"
         case .recordObjection, .withdrawObjection, .consentStatus: "consent register"
         case .listUsers, .createUser: "users"
         case .auditEntries, .auditVerification, .auditReport: "audit trail"

@@ -31,6 +31,11 @@ extension APIEndpoint {
         case .auditReport: "The GDPR article 30 record: processing by purpose, outcome, action and role; `?since=`, `?until=`."
         case .fhirEverything: "One patient's record as a FHIR R4 searchset Bundle (mCODE-shaped cancer data); `{id}` is `person-<person_id>` or the identifier the patient was imported with."
         case .fhirImport: "Import FHIR R4 resources: body NDJSON (`application/fhir+ndjson`, `application/x-ndjson`) or one Bundle or resource (`application/fhir+json`, `application/json`), gzip'd or not, at most 1 GiB; answers the mapping report (counts, codes and positions in `upload.ndjson` / `upload.json`). 409 while the database has no vocabulary."
+        case .cdsDiscovery: "CDS Hooks 2.0 discovery: Optima's services (patient-view oncology cards, order-select NSCLC therapy check) with their prefetch templates. Public."
+        case .cdsInvocation: "Invoke a CDS service (CDS Hooks 2.0 request); facts from the prefetch, else from the CDM for a patient Optima holds, else 412; answers {\"cards\"}."
+        case .cdsFeedback: "What the clinician did with a card (accepted / overridden with a reason); stored without comments."
+        case .decisionSupport: "Evaluate one tool (prostate-risk, predict-prostate, breast-subtype, npi, predict-breast, lung-stage, lung-therapy) for patient facts in the body, or `?personId=` from the CDM; `?format=svg` answers the icon array."
+        case .similarPatients: "Kaplan–Meier survival of similar patients in this database by first treatment, small cells suppressed; body: patient facts, or `?personId=`; `?format=svg` answers the curves."
         }
     }
 }

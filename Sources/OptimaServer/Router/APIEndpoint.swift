@@ -33,11 +33,17 @@ enum APIEndpoint: CaseIterable, Sendable {
     case auditReport
     case fhirEverything
     case fhirImport
+    case cdsDiscovery
+    case cdsInvocation
+    case cdsFeedback
+    case decisionSupport
+    case similarPatients
 
     var method: HTTPRequest.Method {
         switch self {
         case .createCohort, .generateCohort, .characterization, .incidence, .survival, .cox, .pathways, .dataSourceSummary,
-             .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .createUser, .revokeUser, .issueToken, .fhirImport: .post
+             .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .createUser, .revokeUser, .issueToken, .fhirImport,
+             .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients: .post
         default: .get
         }
     }
@@ -72,6 +78,11 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .auditReport: "/api/audit/report"
         case .fhirEverything: "/api/fhir/Patient/:id/$everything"
         case .fhirImport: "/api/fhir/import"
+        case .cdsDiscovery: "/cds-services"
+        case .cdsInvocation: "/cds-services/:id"
+        case .cdsFeedback: "/cds-services/:id/feedback"
+        case .decisionSupport: "/api/decision-support/:tool"
+        case .similarPatients: "/api/outcomes/similar-patients"
         }
     }
 

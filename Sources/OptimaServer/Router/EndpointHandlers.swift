@@ -1,4 +1,5 @@
 import CDMStore
+import DecisionSupport
 import Evidence
 import Governance
 import Hummingbird
@@ -11,6 +12,8 @@ struct EndpointHandlers: Sendable {
     let security: ServerSecurity
     /// Uploads import one at a time: two imports of the same patients at once could both find them new.
     let fhirImports = FHIRImportQueue()
+    /// The decision-support tools with their rule files, loaded once.
+    let cdsService: CDSHooksService
 
     /// - Parameter principal: the authenticated caller; nil only on public endpoints.
     func respond(to endpoint: APIEndpoint, _ request: Request, _ context: BasicRequestContext, principal: Principal?) async throws -> Response {
@@ -62,6 +65,16 @@ struct EndpointHandlers: Sendable {
             return try await fhirEverything(context)
         case .fhirImport:
             return try await fhirImport(request, context, principal: principal)
+        case .cdsDiscovery:
+            return try cdsDiscovery()
+        case .cdsInvocation:
+            return try await cdsInvocation(request, context)
+        case .cdsFeedback:
+            return try await cdsFeedback(request, context)
+        case .decisionSupport:
+            return try await decisionSupport(request, context)
+        case .similarPatients:
+            return try await similarPatients(request)
         }
     }
 }

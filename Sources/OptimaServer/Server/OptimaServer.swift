@@ -1,4 +1,5 @@
 import CDMStore
+import DecisionSupport
 import Hummingbird
 import HummingbirdTLS
 import Logging
@@ -14,20 +15,21 @@ public enum OptimaServer {
         tls: TLSFiles? = nil, logger: Logger = Logger(label: "optima.server")
     ) throws -> some ApplicationProtocol {
         Application(
-            router: makeRouter(database: database, security: security),
+            router: try makeRouter(database: database, security: security),
             server: try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration()) } ?? .http1(),
             configuration: .init(address: .hostname(host, port: port), serverName: "Optima"),
             logger: logger)
     }
 
-    static func makeRouter(database: any Database, security: ServerSecurity) -> Router<BasicRequestContext> {
+    /// Throws `RuleFileError` when a decision-support rule file is missing from the bundle.
+    static func makeRouter(database: any Database, security: ServerSecurity) throws -> Router<BasicRequestContext> {
         let registry = PrometheusCollectorRegistry()
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware(factory: PrometheusMetricsFactory(registry: registry)))
         router.add(middleware: JSONErrorMiddleware())
         router.addEndpoints(
-            EndpointHandlers(database: database, registry: registry, security: security),
+            EndpointHandlers(database: database, registry: registry, security: security, cdsService: CDSHooksService(tools: try DecisionTools())),
             access: AccessControl(authenticator: security.authenticator, audit: security.audit))
         return router
     }

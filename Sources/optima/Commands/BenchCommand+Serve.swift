@@ -34,8 +34,8 @@ extension BenchCommand {
         var json = false
 
         func run() async throws {
-            var targets = ["/health", "/api/me", "/api/info"]
-            if let cohortID { targets.append("/api/cohorts/\(cohortID)") }
+            var targets = ["/health", "/api/me", "/api/info"].map { LoadBenchmark.Target($0) }
+            if let cohortID { targets.append(.init("/api/cohorts/\(cohortID)")) }
             let report = try await LoadBenchmark(
                 database: database.db, secretsPath: secrets.resolvedPath, port: port,
                 connections: connections, seconds: duration

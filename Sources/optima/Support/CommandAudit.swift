@@ -25,7 +25,7 @@ enum CommandAudit {
         do {
             result = try await body()
         } catch {
-            try? await log.record(event(.failed, "\(type(of: error))"))
+            _ = try? await log.record(event(.failed, "\(type(of: error))"))
             throw error
         }
         try await log.record(event(outcome(result), detail(result)))

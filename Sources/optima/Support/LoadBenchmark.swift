@@ -3,19 +3,38 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// `optima bench serve`: a real `optima serve` process loaded by wrk, one target at a time, with a
-/// throwaway service account whose token reaches wrk through a private script file, not its arguments.
+/// `optima bench serve` and `optima bench cds`: a real `optima serve` process loaded by wrk, one target at a
+/// time, with a throwaway service account whose token reaches wrk through a private script file, not its arguments.
 struct LoadBenchmark {
+    /// One URL to load: a GET, or a POST of a JSON body.
+    struct Target {
+        let path: String
+        let body: String?
+
+        init(_ path: String, body: String? = nil) {
+            self.path = path
+            self.body = body
+        }
+
+        /// The wrk script lines that send this target's request.
+        var script: String {
+            guard let body else { return "" }
+            return "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[\(body)]==]\n"
+        }
+    }
+
     let database: String?
     let secretsPath: String
     let port: Int
     let connections: Int
     let seconds: Int
+    /// The role of the service account the load signs in as.
+    var role = "researcher"
 
-    func run(targets: [String], progress: (String) -> Void) async throws -> LoadBenchmarkReport {
+    func run(targets: [Target], progress: (String) -> Void) async throws -> LoadBenchmarkReport {
         guard let wrk = Self.which("wrk") else { throw LoadBenchmarkError("wrk is not installed (Debian: apt-get install wrk)") }
         let account = "bench-\(Int(Date().timeIntervalSince1970))"
-        _ = try optima(["user", "add", account, "--role", "researcher", "--service"])
+        _ = try optima(["user", "add", account, "--role", role, "--service"])
         defer { _ = try? optima(["user", "revoke", account]) }
         let token = try optima(["token", "issue", "--user", account, "--expires", "2h", "--secrets", secretsPath])
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -23,15 +42,15 @@ struct LoadBenchmark {
         defer { server.terminate(); server.waitUntilExit() }
         try await waitForHealth()
         let script = NSTemporaryDirectory() + "optima-bench-\(UUID().uuidString).lua"
-        FileManager.default.createFile(atPath: script, contents: Data("wrk.headers[\"Authorization\"] = \"Bearer \(token)\"\n".utf8),
-                                       attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(atPath: script) }
         var results: [LoadBenchmarkReport.Target] = []
         for target in targets {
-            progress("wrk: \(connections) connections on \(target) for \(seconds) s ...")
+            guard FileManager.default.createFile(atPath: script, contents: Data("wrk.headers[\"Authorization\"] = \"Bearer \(token)\"\n\(target.script)".utf8),
+                                                 attributes: [.posixPermissions: 0o600]) else { throw LoadBenchmarkError("cannot write the wrk script \(script)") }
+            progress("wrk: \(connections) connections on \(target.body == nil ? "GET" : "POST") \(target.path) for \(seconds) s ...")
             let output = try Self.capture(wrk, ["-t2", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script,
-                                                "http://127.0.0.1:\(port)\(target)"])
-            results.append(try LoadBenchmarkReport.Target(path: target, wrkOutput: output))
+                                                "http://127.0.0.1:\(port)\(target.path)"])
+            results.append(try LoadBenchmarkReport.Target(path: target.path, wrkOutput: output))
         }
         return LoadBenchmarkReport(connections: connections, seconds: seconds, results: results)
     }
