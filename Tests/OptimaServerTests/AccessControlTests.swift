@@ -29,14 +29,16 @@ import Testing
     /// A concrete, harmless URI for a route: ids that do not exist, so no request of this suite changes data.
     static func uri(_ endpoint: APIEndpoint) -> String {
         endpoint.path.replacingOccurrences(of: ":id", with: "999999").replacingOccurrences(of: ":name", with: "nobody")
+            .replacingOccurrences(of: ":tool", with: "no-such-tool")
     }
 
-    @Test func everyRouteDeclaresAPermissionAndOnlyHealthIsPublic() async throws {
+    /// Liveness and the CDS Hooks discovery document (which the specification lets an EHR read before it has a token).
+    @Test func everyRouteDeclaresAPermissionAndOnlyHealthAndCDSDiscoveryArePublic() async throws {
         try await withServer { server, _, _ in
             #expect(server.routes.count == APIEndpoint.allCases.count)
             for route in server.routes {
                 let endpoint = try #require(Self.endpoint(of: route), "route \(route.method) \(route.path) is not an APIEndpoint")
-                #expect(endpoint.permission.isPublic == (endpoint == .health), "\(endpoint.path) is public")
+                #expect(endpoint.permission.isPublic == [.health, .cdsDiscovery].contains(endpoint), "\(endpoint.path) is public")
             }
         }
     }

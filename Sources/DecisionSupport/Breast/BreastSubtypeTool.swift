@@ -48,9 +48,9 @@ public struct BreastSubtypeTool: DecisionTool {
             guard seen.insert(item.fact).inserted else { return nil }
             let need = switch item {
             case .er: "ER status (or ER %)"
-            case .pr, .prHigh: "PR % (to compare with \(BreastFormat.number(rules.cutOffs.prHighPercent)) %)"
+            case .pr, .prHigh: "PR % (to compare with \(rules.cutOffs.prHighPercent.factText) %)"
             case .her2: "HER2 status"
-            case .ki67High: "Ki-67 % (to compare with \(BreastFormat.number(rules.cutOffs.ki67HighPercent)) %)"
+            case .ki67High: "Ki-67 % (to compare with \(rules.cutOffs.ki67HighPercent.factText) %)"
                 + (facts.ki67Status != nil ? "; a Ki-67 status without a percentage cannot be compared" : "")
             }
             return MissingFact(item.fact, .blocks, "\(need) is needed: \(remaining) remain possible")
@@ -62,25 +62,25 @@ public struct BreastSubtypeTool: DecisionTool {
         if let status = facts.effectiveERStatus { used.append(UsedFact("erStatus", Self.describe(status, facts.erPercent))) }
         if let status = facts.effectivePRStatus { used.append(UsedFact("prPercent", Self.describe(status, facts.prPercent))) }
         if let her2 = facts.her2Status { used.append(UsedFact("her2Status", her2.rawValue)) }
-        if let ki67 = facts.ki67Percent { used.append(UsedFact("ki67Percent", "\(BreastFormat.number(ki67)) %")) }
+        if let ki67 = facts.ki67Percent { used.append(UsedFact("ki67Percent", "\(ki67.factText) %")) }
         return used
     }
 
     private func markers(_ facts: PatientFacts) -> [BreastSubtypeOutput.Marker] {
         let cut = rules.cutOffs
-        let hr = "positive from \(BreastFormat.number(cut.hormoneReceptorPositivePercent)) %"
+        let hr = "positive from \(cut.hormoneReceptorPositivePercent.factText) %"
         return [
             .init(marker: "ER", value: facts.effectiveERStatus.map { Self.describe($0, facts.erPercent) } ?? "not known", cutOff: hr),
             .init(marker: "PR", value: facts.effectivePRStatus.map { Self.describe($0, facts.prPercent) } ?? "not known",
-                  cutOff: hr + "; high from \(BreastFormat.number(cut.prHighPercent)) %"),
+                  cutOff: hr + "; high from \(cut.prHighPercent.factText) %"),
             .init(marker: "HER2", value: facts.her2Status?.rawValue ?? "not known", cutOff: "positive if IHC 3+ or ISH amplified"),
-            .init(marker: "Ki-67", value: facts.ki67Percent.map { "\(BreastFormat.number($0)) %" } ?? "not known",
-                  cutOff: "high from \(BreastFormat.number(cut.ki67HighPercent)) %"),
+            .init(marker: "Ki-67", value: facts.ki67Percent.map { "\($0.factText) %" } ?? "not known",
+                  cutOff: "high from \(cut.ki67HighPercent.factText) %"),
         ]
     }
 
     private static func describe(_ status: MarkerStatus, _ percent: Double?) -> String {
-        percent.map { "\(status.rawValue) (\(BreastFormat.number($0)) %)" } ?? status.rawValue
+        percent.map { "\(status.rawValue) (\($0.factText) %)" } ?? status.rawValue
     }
 
     /// "A", "A or B", "A, B or C".

@@ -13,20 +13,20 @@ public struct NPIOutput: ToolOutput, Equatable {
     public let grade: Int
 
     public var summary: String {
-        "NPI \(BreastFormat.number(npi)): \(band.rawValue) prognostic group, 5-year survival about "
-            + "\(BreastFormat.number(fiveYearSurvivalPercent)) % in the Nottingham series."
+        "NPI \(npi.factText): \(band.rawValue) prognostic group, 5-year survival about "
+            + "\(fiveYearSurvivalPercent.factText) % in the Nottingham series."
     }
 
     public var detail: String {
         """
         | Part | Value | Points |
         |---|---|---|
-        | Tumour size | \(BreastFormat.number(sizeCM)) cm | \(BreastFormat.number(sizePoints)) |
+        | Tumour size | \(sizeCM.factText) cm | \(sizePoints.factText) |
         | Positive nodes | score \(nodeScore) | \(nodeScore) |
         | Grade | \(grade) | \(grade) |
-        | **NPI** | | **\(BreastFormat.number(npi))** |
+        | **NPI** | | **\(npi.factText)** |
 
-        Group: **\(band.rawValue)** (5-year survival \(BreastFormat.number(fiveYearSurvivalPercent)) %).
+        Group: **\(band.rawValue)** (5-year survival \(fiveYearSurvivalPercent.factText) %).
         """
     }
 }

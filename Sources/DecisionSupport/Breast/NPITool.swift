@@ -49,7 +49,7 @@ public struct NPITool: DecisionTool {
 
     private func used(_ facts: PatientFacts) -> [UsedFact] {
         var used: [UsedFact] = []
-        if let size = facts.tumourSizeMM { used.append(UsedFact("tumourSizeMM", "\(BreastFormat.number(size)) mm")) }
+        if let size = facts.tumourSizeMM { used.append(UsedFact("tumourSizeMM", "\(size.factText) mm")) }
         if let nodes = facts.positiveNodes { used.append(UsedFact("positiveNodes", "\(nodes)")) }
         if let grade = facts.grade { used.append(UsedFact("grade", "\(grade)")) }
         return used

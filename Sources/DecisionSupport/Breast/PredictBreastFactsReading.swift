@@ -19,10 +19,10 @@ struct PredictBreastFactsReading {
         let minimumAge = model.coefficients.minimumAge
         if let age {
             used.append(UsedFact("age", age < minimumAge
-                ? "\(BreastFormat.number(age)) years (the model uses \(BreastFormat.number(minimumAge)), its youngest age)"
-                : "\(BreastFormat.number(age)) years"))
+                ? "\(age.factText) years (the model uses \(minimumAge.factText), its youngest age)"
+                : "\(age.factText) years"))
         } else { missing.append(MissingFact("age", .blocks, "age at diagnosis is a model input")) }
-        if let size { used.append(UsedFact("tumourSizeMM", "\(BreastFormat.number(size)) mm")) }
+        if let size { used.append(UsedFact("tumourSizeMM", "\(size.factText) mm")) }
         else { missing.append(MissingFact("tumourSizeMM", .blocks, "invasive tumour size (mm) is a model input")) }
         if let nodes { used.append(UsedFact("positiveNodes", "\(nodes)")) }
         else { missing.append(MissingFact("positiveNodes", .blocks, "the number of positive lymph nodes is a model input")) }
@@ -59,7 +59,7 @@ struct PredictBreastFactsReading {
             used.append(UsedFact("grade", "\(grade.rawValue)"))
             return grade
         }
-        let value = BreastFormat.number(model.coefficients.unknownValues.grade)
+        let value = model.coefficients.unknownValues.grade.factText
         missing.append(MissingFact("grade", .widensUncertainty, erPositive
             ? "grade \(value), the model's value for unknown grade"
             : "no grade term: for ER-negative tumours v2.1 counts unknown grade (\(value)) as low grade"))
@@ -77,7 +77,7 @@ struct PredictBreastFactsReading {
         case nil:
             // Detection enters the ER-positive equation only.
             if erPositive {
-                let value = BreastFormat.number(model.coefficients.unknownValues.screen)
+                let value = model.coefficients.unknownValues.screen.factText
                 missing.append(MissingFact("detection", .widensUncertainty, "\(value), the model's value for unknown mode of detection"))
             }
             return .unknown
@@ -102,7 +102,7 @@ struct PredictBreastFactsReading {
         }
         if let percent = facts.ki67Percent {
             let positive = percent > threshold
-            used.append(UsedFact("ki67Percent", "\(BreastFormat.number(percent)) %: \(positive ? "positive" : "negative") (positive above \(BreastFormat.number(threshold)) %, the PREDICT website's threshold)"))
+            used.append(UsedFact("ki67Percent", "\(percent.factText) %: \(positive ? "positive" : "negative") (positive above \(threshold.factText) %, the PREDICT website's threshold)"))
             return positive ? .positive : .negative
         }
         missing.append(MissingFact("ki67Status", .widensUncertainty, "no Ki-67 term (unknown); give ki67Status or ki67Percent"))

@@ -30,14 +30,14 @@ extension PredictBreastOutput {
         func row(_ label: String, _ value: (Horizon) -> String) {
             lines.append("| \(label) | " + horizons.map(value).joined(separator: " | ") + " |")
         }
-        row("Surgery only") { BreastFormat.fixed($0.surgeryOnly, 1) + " %" }
+        row("Surgery only") { $0.surgeryOnly.fixed(1) + " %" }
         for (index, treatment) in PredictBreastTreatment.allCases.enumerated() where applicableTreatments.contains(treatment) {
             let label = treatment == .chemotherapy ? "chemotherapy (generation \(chemotherapyGeneration))" : treatment.label
-            row("+ \(label)") { "+" + BreastFormat.fixed($0.benefits[index].extra, 1) }
+            row("+ \(label)") { "+" + $0.benefits[index].extra.fixed(1) }
         }
-        row("**Alive with these treatments**") { "**" + BreastFormat.fixed($0.overallSurvival, 1) + " %**" }
-        row("Died of breast cancer") { BreastFormat.fixed($0.breastCancerDeaths, 1) + " %" }
-        row("Died of other causes") { BreastFormat.fixed($0.otherDeaths, 1) + " %" }
+        row("**Alive with these treatments**") { "**" + $0.overallSurvival.fixed(1) + " %**" }
+        row("Died of breast cancer") { $0.breastCancerDeaths.fixed(1) + " %" }
+        row("Died of other causes") { $0.otherDeaths.fixed(1) + " %" }
         let notShown = options.filter { !$0.applicable }.map { "\($0.treatment.label) (\($0.reason ?? "not applicable"))" }
         if !notShown.isEmpty { lines += ["", "Not shown: " + notShown.joined(separator: "; ") + "."] }
         lines += ["", "Source: \(model). Benefits are percentage points of overall survival added by each treatment."]

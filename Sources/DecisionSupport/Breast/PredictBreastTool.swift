@@ -65,10 +65,10 @@ public struct PredictBreastTool: DecisionTool {
         var notes = facts.breastScopeNotes(excludingMetastatic: true, excludingMen: true)
         let scope = model.coefficients.scope
         if let age = facts.age, age > scope.maxAge {
-            notes.append("age \(BreastFormat.number(age)) is above \(BreastFormat.number(scope.maxAge)), the oldest age the model covers")
+            notes.append("age \(age.factText) is above \(scope.maxAge.factText), the oldest age the model covers")
         }
         if let size = facts.tumourSizeMM, size > scope.maxSizeMM {
-            notes.append("a \(BreastFormat.number(size)) mm tumour is above \(BreastFormat.number(scope.maxSizeMM)) mm, the largest the model covers")
+            notes.append("a \(size.factText) mm tumour is above \(scope.maxSizeMM.factText) mm, the largest the model covers")
         }
         return notes
     }

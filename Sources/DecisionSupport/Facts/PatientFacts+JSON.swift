@@ -103,7 +103,7 @@ private struct FieldReader {
     private mutating func number(_ key: String, _ value: JSONValue, in range: ClosedRange<Double>, unit: String) -> Double? {
         guard let number = value.number else { fail(key, "expected a number in \(unit)"); return nil }
         guard range.contains(number) else {
-            fail(key, "\(format(number)) \(unit) is outside the possible range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit)")
+            fail(key, "\(number.factText) \(unit) is outside the possible range \(range.lowerBound.factText)–\(range.upperBound.factText) \(unit)")
             return nil
         }
         return number
@@ -170,9 +170,5 @@ private struct FieldReader {
             result[gene] = match
         }
         return result
-    }
-
-    private func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }

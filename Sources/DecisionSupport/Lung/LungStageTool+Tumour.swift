@@ -35,7 +35,7 @@ extension LungStageTool {
                 caveats.append("Recorded \(t.code) but size and features give \(derived.category); \(derived.category) used.")
             }
         }
-        if let size = facts.tumourSizeMM { used.append(UsedFact("tumourSizeMM", "\(LungFormat.number(size)) mm")) }
+        if let size = facts.tumourSizeMM { used.append(UsedFact("tumourSizeMM", "\(size.factText) mm")) }
         if !features.isEmpty { used.append(UsedFact("lungTumourFeatures", features.map(\.rawValue).joined(separator: ", "))) }
         if derived.sizeNeeded {
             missing.append(MissingFact("tumourSizeMM", .widensUncertainty,

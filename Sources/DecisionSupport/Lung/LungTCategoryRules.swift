@@ -49,7 +49,7 @@ struct LungTCategoryRules: Decodable, Sendable {
         if let best = fitting.max(by: { rank($0.rule.category) < rank($1.rule.category) }) {
             candidates.append((best.rule.category, best.feature.rawValue))
         } else if let sizeMM, let band = band(sizeMM: sizeMM) {
-            candidates.append((band, "tumourSizeMM \(LungFormat.number(sizeMM)) mm"))
+            candidates.append((band, "tumourSizeMM \(sizeMM.factText) mm"))
         }
         for feature in features {
             if let category = self.features[feature.rawValue] { candidates.append((category, feature.rawValue)) }

@@ -19,7 +19,7 @@ public struct LungTherapyOutput: ToolOutput, Equatable {
     }
 
     private var pdl1Text: String {
-        pdl1TPS.map { "\(LungFormat.number($0)) %" } ?? "unknown"
+        pdl1TPS.map { "\($0.factText) %" } ?? "unknown"
     }
 
     public var detail: String {

@@ -96,7 +96,7 @@ public struct LungTherapyTool: DecisionTool {
         guard let tps = facts.pdl1TPS else {
             return .blocked(used, missing + [MissingFact("pdl1TPS", .blocks, "without an actionable driver the first line depends on the PD-L1 tumour proportion score")])
         }
-        used.append(UsedFact("pdl1TPS", "\(LungFormat.number(tps)) %"))
+        used.append(UsedFact("pdl1TPS", "\(tps.factText) %"))
         let band = rules.rows.filter { $0.condition.matches(pdl1: tps) }
         return .matched(Matched(driver: driver, pdl1TPS: tps, rows: driverRows + band, used: used, missing: missing, caveats: caveats))
     }

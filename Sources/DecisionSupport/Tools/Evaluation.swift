@@ -36,7 +36,7 @@ public struct Evaluation: Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tool, title, status, sources, used, missing, scopeNote, caveats, output, patientExplanation
+        case tool, title, status, sources, used, missing, scopeNote, caveats, output, patientExplanation, iconArray
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -52,6 +52,7 @@ public struct Evaluation: Sendable, Encodable {
         if let output {
             try container.encode(output, forKey: .output)
             try container.encodeIfPresent(output.patientExplanation, forKey: .patientExplanation)
+            try container.encodeIfPresent(output.iconArray, forKey: .iconArray)
         }
     }
 }
