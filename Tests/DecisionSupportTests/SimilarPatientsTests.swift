@@ -24,6 +24,7 @@ import Testing
             try await Self.aCriterionWithoutItsFactIsDroppedAndSaid(db)
             try await Self.aGroupBelowTheMinimumIsSuppressed(db)
             try await Self.thePatientIsLeftOutOfTheirOwnComparison(db)
+            try await Self.theCacheAnswersTheSameAndAnObjectionTakesEffectAtOnce(db)
             try await db.setSiteMinimumCellCount(SmallCellCount.defaultMinimum)
             try await Self.theSiteMinimumHidesEverySmallCount(db)
         }
@@ -192,6 +193,28 @@ import Testing
         #expect(outcome.matched.value == persons.count - 1)
         let chart = outcome.svg()
         #expect(chart.hasPrefix("<svg") && chart.contains("Years since diagnosis"))
+    }
+
+    /// The server's cache gives what a fresh read gives, and a person who objects (GDPR art. 21) leaves the next
+    /// answer, and comes back when the objection is withdrawn, without waiting for the cache to age.
+    static func theCacheAnswersTheSameAndAnObjectionTakesEffectAtOnce(_ db: any Database) async throws {
+        let cache = SimilarPatientCaseCache()
+        let fresh = try await db.similarPatientOutcomes(to: Self.breastFacts(), minimumCount: 1)
+        let cached = try await db.similarPatientOutcomes(to: Self.breastFacts(), minimumCount: 1, cache: cache)
+        let again = try await db.similarPatientOutcomes(to: Self.breastFacts(), minimumCount: 1, cache: cache)
+        for outcome in [cached, again] {
+            #expect(outcome.matched == fresh.matched)
+            #expect(outcome.groups.map(\.count) == fresh.groups.map(\.count))
+            #expect(outcome.groups.map { $0.steps.map(\.survival) } == fresh.groups.map { $0.steps.map(\.survival) })
+        }
+        let me = try #require(try await Self.breastPersons(db, stage: 2).first)
+        let source = try #require(try await db.query("SELECT person_source_value AS s FROM person WHERE person_id = \(me.id)").first?["s"].textValue)
+        #expect(try await db.recordObjection(candidates: [source]))
+        let objected = try await db.similarPatientOutcomes(to: Self.breastFacts(), minimumCount: 1, cache: cache)
+        #expect(objected.matched.value == (fresh.matched.value ?? 0) - 1)
+        #expect(try await db.withdrawObjection(candidates: [source]))
+        let withdrawn = try await db.similarPatientOutcomes(to: Self.breastFacts(), minimumCount: 1, cache: cache)
+        #expect(withdrawn.matched == fresh.matched)
     }
 
     @Test func iconArrayDrawsAsAnSVGOfAHundredPeople() throws {

@@ -1,4 +1,5 @@
 import CDMStore
+import Governance
 import OMOP
 import Statistics
 
@@ -11,8 +12,11 @@ extension Database {
     func similarPatientCases(_ cancer: CancerSite, windowDays: Int) async throws -> [SimilarPatientCase] {
         guard let root = OMOPFactConcepts.cancerRoots.first(where: { $0.site == cancer })?.concept else { return [] }
         let direct = OMOPFactConcepts.cancerConcepts.filter { $0.value == cancer }.map(\.key)
+        // Persons who object (GDPR art. 21) are left out, as from every analysis.
+        try await execute(ConsentRegister.createTable(dialect).sql)
         let isCancer = "(condition_concept_id IN (SELECT descendant_concept_id FROM concept_ancestor WHERE ancestor_concept_id = \(root))"
             + " OR condition_concept_id IN (\(OMOPFactConcepts.list(direct))))"
+            + " AND person_id NOT IN (\(ConsentRegister.objectingPersonIDs))"
         let persons = "SELECT person_id FROM condition_occurrence WHERE \(isCancer)"
 
         var first: [Int64: (condition: Int64, date: CDMDate)] = [:]

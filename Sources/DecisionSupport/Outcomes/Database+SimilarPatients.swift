@@ -8,15 +8,21 @@ extension Database {
     /// first weeks after diagnosis. Every count passes the minimum cell count: `minimumCount` when given, raised
     /// to the site's minimum (`effectiveMinimumCellCount`); group counts are governed together with their total
     /// (complementary suppression) and a suppressed group has no curve. `excludingPersonID` leaves the patient
-    /// out of their own comparison. Throws `SimilarPatientsError` when the facts name no cancer.
-    public func similarPatientOutcomes(to facts: PatientFacts, minimumCount: Int? = nil,
-                                       excludingPersonID: Int64? = nil) async throws -> SimilarPatientsOutcome {
+    /// out of their own comparison. With a `cache`, the cancer's cases are read once and reused while the data is
+    /// unchanged (see `SimilarPatientCaseCache`). Throws `SimilarPatientsError` when the facts name no cancer.
+    public func similarPatientOutcomes(to facts: PatientFacts, minimumCount: Int? = nil, excludingPersonID: Int64? = nil,
+                                       cache: SimilarPatientCaseCache? = nil) async throws -> SimilarPatientsOutcome {
         let rules = try SimilarPatientsRules.load()
         let match = try SimilarPatientsMatch(facts, rules: rules)
         let minimum = try await effectiveMinimumCellCount(requested: minimumCount ?? 1)
         let groupRules = rules.groups[match.cancer.rawValue] ?? []
         var observations = Array(repeating: [SurvivalObservation](), count: groupRules.count)
-        for person in try await similarPatientCases(match.cancer, windowDays: rules.windowDays)
+        let cases = if let cache {
+            try await cache.cases(match.cancer, windowDays: rules.windowDays, in: self)
+        } else {
+            try await similarPatientCases(match.cancer, windowDays: rules.windowDays)
+        }
+        for person in cases
         where person.person != excludingPersonID && person.matches(match) {
             guard let followUp = person.followUp, let group = rules.group(of: match.cancer, received: person.received) else { continue }
             observations[group].append(followUp)

@@ -16,7 +16,7 @@ extension EndpointHandlers {
     func cdsInvocation(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let body = try await Self.jsonBody(request, limit: Self.maximumCDSRequestBytes)
-        let database = self.database, pseudonymizer = security.pseudonymizer
+        let database = self.database, pseudonymizer = security.pseudonymizer, cache = similarCases
         do {
             let response = try await cdsService.respond(
                 serviceID: id, body: body,
@@ -24,7 +24,7 @@ extension EndpointHandlers {
                     guard let personID = try await Self.heldPerson(patientID, database, pseudonymizer) else { return nil }
                     return try await database.patientFacts(personID: personID)
                 },
-                similarOutcomes: { facts in try await database.similarPatientOutcomes(to: facts) })
+                similarOutcomes: { facts in try await database.similarPatientOutcomes(to: facts, cache: cache) })
             return try JSONResponse.make(response)
         } catch let error as CDSHooksError {
             throw HTTPError(.init(code: error.status), message: error.description)

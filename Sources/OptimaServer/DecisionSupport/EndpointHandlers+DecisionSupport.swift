@@ -23,7 +23,7 @@ extension EndpointHandlers {
         let facts = try await patientFacts(request)
         let outcome: SimilarPatientsOutcome
         do {
-            outcome = try await database.similarPatientOutcomes(to: facts)
+            outcome = try await database.similarPatientOutcomes(to: facts, cache: similarCases)
         } catch let error as SimilarPatientsError {
             throw HTTPError(.badRequest, message: error.description)
         }

@@ -14,6 +14,8 @@ struct EndpointHandlers: Sendable {
     let fhirImports = FHIRImportQueue()
     /// The decision-support tools with their rule files, loaded once.
     let cdsService: CDSHooksService
+    /// Similar-patient cases per cancer, reused while the data is unchanged.
+    let similarCases = SimilarPatientCaseCache()
 
     /// - Parameter principal: the authenticated caller; nil only on public endpoints.
     func respond(to endpoint: APIEndpoint, _ request: Request, _ context: BasicRequestContext, principal: Principal?) async throws -> Response {
