@@ -10,11 +10,13 @@ import Governance
 public actor SimilarPatientCaseCache {
     public static let maximumAge: Duration = .seconds(300)
 
+    /// A read of one cancer's cases, shared by every request that arrives while it runs: a burst of cold
+    /// requests reads once.
     private struct Entry {
         let fingerprint: [SQLValue]
         let windowDays: Int
-        let readAt: ContinuousClock.Instant
-        let cases: [SimilarPatientCase]
+        let startedAt: ContinuousClock.Instant
+        let read: Task<[SimilarPatientCase], any Error>
     }
 
     private var entries: [CancerSite: Entry] = [:]
@@ -24,12 +26,18 @@ public actor SimilarPatientCaseCache {
     func cases(_ cancer: CancerSite, windowDays: Int, in database: any Database) async throws -> [SimilarPatientCase] {
         let fingerprint = try await database.similarPatientsFingerprint()
         if let entry = entries[cancer], entry.fingerprint == fingerprint, entry.windowDays == windowDays,
-           ContinuousClock.now - entry.readAt < Self.maximumAge {
-            return entry.cases
+           ContinuousClock.now - entry.startedAt < Self.maximumAge {
+            return try await entry.read.value
         }
-        let cases = try await database.similarPatientCases(cancer, windowDays: windowDays)
-        entries[cancer] = Entry(fingerprint: fingerprint, windowDays: windowDays, readAt: .now, cases: cases)
-        return cases
+        let read = Task { try await database.similarPatientCases(cancer, windowDays: windowDays) }
+        entries[cancer] = Entry(fingerprint: fingerprint, windowDays: windowDays, startedAt: .now, read: read)
+        do {
+            return try await read.value
+        } catch {
+            // A failed read is not kept: the next request tries again.
+            if entries[cancer]?.read == read { entries[cancer] = nil }
+            throw error
+        }
     }
 }
 
