@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Evidence", targets: ["Evidence"]),
         .library(name: "DecisionSupport", targets: ["DecisionSupport"]),
+        .library(name: "Federation", targets: ["Federation"]),
         .library(name: "OptimaServer", targets: ["OptimaServer"]),
     ],
     dependencies: [
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The CDM v5.4 schema as data; no I/O.
@@ -79,10 +82,23 @@ let package = Package(
             dependencies: ["OMOP", "CDMStore", "Governance", "Ingest", "Statistics", "Evidence", "Charts"],
             resources: [.copy("Resources")]
         ),
+        // The federated network: study specifications, the node (data station) and the coordinator, exact federated
+        // statistics, federated learning, secure aggregation and differential privacy. Nodes return aggregates only.
+        .target(
+            name: "Federation",
+            dependencies: [
+                "OMOP", "CDMStore", "Governance", "Cohorts", "Statistics", "Evidence", "Charts", "DecisionSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "OptimaServer",
             dependencies: [
-                "CDMStore", "Cohorts", "Governance", "Evidence", "Ingest", "DecisionSupport",
+                "CDMStore", "Cohorts", "Governance", "Evidence", "Ingest", "DecisionSupport", "Federation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "optima",
             dependencies: [
-                "OMOP", "CDMStore", "Governance", "Ingest", "DecisionSupport", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
+                "OMOP", "CDMStore", "Governance", "Ingest", "DecisionSupport", "Federation", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -113,6 +129,10 @@ let package = Package(
             name: "DecisionSupportTests", dependencies: ["DecisionSupport", "CDMTestSupport", "Synthetic", "Ingest", "Charts"],
             // Reference outputs read through #filePath, not bundled.
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "FederationTests",
+            dependencies: ["Federation", "OptimaServer", "CDMTestSupport", "Synthetic", "Cohorts", "Statistics", "Evidence"]
+        ),
         .testTarget(
             name: "OptimaServerTests",
             dependencies: [
