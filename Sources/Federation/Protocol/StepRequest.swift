@@ -10,25 +10,32 @@ public struct StepRequest: Sendable, Codable, Equatable {
     public var coefficients: [Double]?
     /// The agreed levels of each categorical covariate (by feature spec), reference first.
     public var levels: [String: [String]]?
+    /// Federated learning: the pooled mean and standard deviation of each design column (intercept excluded), so
+    /// every node standardises its covariates alike.
+    public var centers: [Double]?
+    public var scales: [Double]?
     /// Present when the study uses secure aggregation: who takes part in this masked round, with their keys.
     public var masking: MaskingRound?
     /// For `maskCorrection`: the nodes that dropped out of `masking.id`.
     public var dropped: [String]?
 
     public init(studyHash: String, analysis: String, step: StepKind, round: Int = 0, coefficients: [Double]? = nil,
-                levels: [String: [String]]? = nil, masking: MaskingRound? = nil, dropped: [String]? = nil) {
+                levels: [String: [String]]? = nil, centers: [Double]? = nil, scales: [Double]? = nil,
+                masking: MaskingRound? = nil, dropped: [String]? = nil) {
         self.studyHash = studyHash
         self.analysis = analysis
         self.step = step
         self.round = round
         self.coefficients = coefficients
         self.levels = levels
+        self.centers = centers
+        self.scales = scales
         self.masking = masking
         self.dropped = dropped
     }
 
     enum CodingKeys: String, CodingKey {
-        case analysis, step, round, coefficients, levels, masking, dropped
+        case analysis, step, round, coefficients, levels, centers, scales, masking, dropped
         case studyHash = "study_hash"
     }
 }
