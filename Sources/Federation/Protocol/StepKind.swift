@@ -30,7 +30,7 @@ extension StudyAnalysisType {
         case .incidence: [.levels, .incidence]
         case .kaplanMeier: [.survivalHistogram]
         case .cox, .logistic, .poisson: [.levels, .modelPieces]
-        case .lassoLogistic: [.levels, .localTraining, .evaluation]
+        case .lassoLogistic: [.levels, .characterization, .localTraining, .evaluation]
         }
     }
 }

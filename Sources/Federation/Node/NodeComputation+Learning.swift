@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+import Statistics
+
+/// Federated learning of a LASSO (or ridge) logistic model: the training subjects' design moments for the pooled
+/// standardisation, local training from the global weights, and the evaluation on held-out subjects. The split
+/// is by a hash of the person id, so it is the same at every step and in any pooled re-analysis.
+extension NodeComputation {
+    /// Whether a subject is held out for evaluation: SHA-256 of the study hash followed by the person id (decimal,
+    /// UTF-8), its first 8 bytes read as a big-endian UInt64 and divided by 2⁶⁴, below `fraction`.
+    public static func isHeldOut(person: Int64, studyHash: String, fraction: Double) -> Bool {
+        let digest = Array(SHA256.hash(data: Data((studyHash + String(person)).utf8)))
+        let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return Double(value) / 18_446_744_073_709_551_616.0 < fraction
+    }
+
+    /// The lasso analysis's design, its complete-case subjects, and the split.
+    private func learningFrames(_ context: Context) async throws -> (design: ModelDesign, training: ModelFrame, heldOut: ModelFrame) {
+        let design = try context.design()
+        let frame = try await modelFrame(context, design: design)
+        let fraction = (context.analysis.learning ?? LearningSettings()).holdoutFraction
+        let hash = study.hash
+        return (design, frame.subset { !Self.isHeldOut(person: $0, studyHash: hash, fraction: fraction) },
+                frame.subset { Self.isHeldOut(person: $0, studyHash: hash, fraction: fraction) })
+    }
+
+    /// Over the training subjects: their number, and per design column Σx and Σx² (intercept excluded), from which
+    /// the coordinator forms the pooled means and SDs every node standardises with.
+    func designMoments(_ context: Context) async throws -> [NamedAggregate] {
+        let (design, training, _) = try await learningFrames(context)
+        try checkModel(training, design: design, intercept: true, analysis: context.analysis.id)
+        var sums = [Double](repeating: 0, count: design.names.count), squares = sums
+        for row in training.rows {
+            for j in row.indices {
+                sums[j] += row[j]
+                squares[j] += row[j] * row[j]
+            }
+        }
+        return [NamedAggregate("design:rows", .count(training.rows.count)), NamedAggregate("design:sums", .vector(sums)),
+                NamedAggregate("design:squares", .vector(squares))]
+    }
+
+    /// The local weights after the analysis's epochs of proximal gradient descent from the global weights
+    /// (intercept first), on the training subjects standardised with the pooled centers and scales.
+    func localTraining(_ context: Context) async throws -> [NamedAggregate] {
+        let (design, training, _) = try await learningFrames(context)
+        try checkModel(training, design: design, intercept: true, analysis: context.analysis.id)
+        let standardization = try self.standardization(context, columns: design.names.count)
+        let weights = try coefficients(context.request, count: design.names.count + 1, analysis: context.analysis.id)
+        let data = try LogisticTrainingData(outcome: training.outcomes, covariates: training.rows.map(standardization.apply))
+        let trained = LocalTraining(context.analysis.learning ?? LearningSettings()).train(data, from: weights)
+        return [NamedAggregate("rows", .count(training.rows.count)), NamedAggregate("weights", .vector(trained))]
+    }
+
+    /// At the final weights, on the held-out subjects: their number, the predicted risks' histogram by outcome
+    /// (50 equal bins of [0, 1]), the sum of predictions per bin, and this node's AUC.
+    func evaluation(_ context: Context) async throws -> [NamedAggregate] {
+        let (design, _, heldOut) = try await learningFrames(context)
+        let analysis = context.analysis.id
+        try guards.checkRows(heldOut.rows.count, analysis: analysis, what: "held-out subjects with complete data")
+        try guards.checkBinary(heldOut.events.count { $0 }, of: heldOut.rows.count, name: "the outcome among the held-out subjects", analysis: analysis)
+        let standardization = try self.standardization(context, columns: design.names.count)
+        let weights = try coefficients(context.request, count: design.names.count + 1, analysis: analysis)
+        let data = try LogisticTrainingData(outcome: heldOut.outcomes, covariates: heldOut.rows.map(standardization.apply))
+        let predictions = data.predictions(weights)
+        let histogram = RiskHistogram(bins: 50, predictions: predictions, outcomes: data.outcome)
+        let auc = try AUC(predictions: predictions, outcomes: data.outcome)
+        return [NamedAggregate("rows", .count(heldOut.rows.count)), NamedAggregate("risk:positives", .counts(histogram.positives)),
+                NamedAggregate("risk:negatives", .counts(histogram.negatives)), NamedAggregate("risk:predicted", .vector(histogram.predictedSum)),
+                NamedAggregate("auc", .vector([auc.estimate]))]
+    }
+
+    /// The pooled centers and scales of the request, one per design column.
+    private func standardization(_ context: Context, columns: Int) throws -> Standardization {
+        guard let centers = context.request.centers, let scales = context.request.scales, centers.count == columns, scales.count == columns,
+              (centers + scales).allSatisfy(\.isFinite) else {
+            throw FederationError("invalid-step", "analysis \(context.analysis.id), step \(context.request.step.rawValue): needs \(columns) finite centers and scales (one per design column)")
+        }
+        return Standardization(means: centers, sds: scales)
+    }
+}
