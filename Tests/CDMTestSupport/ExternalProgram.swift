@@ -31,6 +31,14 @@ public enum ExternalProgram {
                       errors: String(decoding: errors, as: UTF8.self))
     }
 
+    /// `run` on a thread of its own: waiting for a program must not hold one of Swift concurrency's few threads
+    /// (two on a 2-core machine) while a server in the same process has to answer that program.
+    public static func runDetached(_ arguments: [String], input: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try run(arguments, input: input) }) }
+        }
+    }
+
     /// Whether a Python module imports, e.g. `lifelines`.
     public static func hasPythonModule(_ name: String) -> Bool {
         (try? run(["python3", "-c", "import \(name)"]).status) == 0
