@@ -40,7 +40,7 @@ extension NodeComputation {
         for feature in context.covariates where !feature.isNumeric {
             var released = Set<String>()
             for cohort in cohorts {
-                let values = try await database.cohortFeatureValues(try context.localFeature(feature), target: try context.localID(cohort))
+                let values = try await featureValues(try context.localFeature(feature), target: try context.localID(cohort))
                 let held = Self.levelCounts(values)
                 try guards.checkLevels(held.count, rows: subjects[cohort] ?? 0, feature: feature.description, analysis: context.analysis.id)
                 released.formUnion(held.filter { $0.value >= threshold }.keys)
@@ -61,7 +61,7 @@ extension NodeComputation {
             try guards.checkRows(subjects.count, analysis: context.analysis.id)
             result.append(NamedAggregate("cohort:\(cohort):persons", .count(subjects.count)))
             for feature in context.covariates {
-                let values = try await database.cohortFeatureValues(try context.localFeature(feature), target: local)
+                let values = try await featureValues(try context.localFeature(feature), target: local)
                 if feature.isNumeric {
                     var n = 0, sum = 0.0, squares = 0.0
                     for person in subjects {

@@ -6,7 +6,7 @@ import Statistics
 /// sums over nodes for an exact Newton step (federated-algorithms.md §1, §2.2).
 extension NodeComputation {
     /// The subjects of a model with their design rows: complete cases only, counted nowhere else.
-    struct ModelFrame {
+    struct ModelFrame: Sendable {
         var persons: [Int64] = []
         var rows: [[Double]] = []
         var days: [Int] = []
@@ -30,6 +30,12 @@ extension NodeComputation {
     /// logistic models, leaving out subjects followed less long without the outcome) with each subject's
     /// covariates at baseline.
     func modelFrame(_ context: Context, design: ModelDesign) async throws -> ModelFrame {
+        guard let cache else { return try await readModelFrame(context, design: design) }
+        let key = ["frame", study.hash, context.analysis.id, design.names.joined(separator: "\u{1F}")].joined(separator: "|")
+        return try await cache.value(key) { try await self.readModelFrame(context, design: design) }
+    }
+
+    private func readModelFrame(_ context: Context, design: ModelDesign) async throws -> ModelFrame {
         let target = try context.target()
         try await checkSubset(target.study, context)
         let analysis = context.analysis
@@ -37,7 +43,7 @@ extension NodeComputation {
         let followUp = try await database.cohortFollowUp(target: target.local, outcome: try context.outcome, endDays: horizon ?? analysis.maximumDays)
         var features: [FeatureValues] = []
         for feature in design.covariates {
-            features.append(try await database.cohortFeatureValues(try context.localFeature(feature), target: target.local))
+            features.append(try await featureValues(try context.localFeature(feature), target: target.local))
         }
         var frame = ModelFrame()
         for subject in followUp.subjects {
@@ -56,6 +62,14 @@ extension NodeComputation {
             frame.events.append(subject.event)
         }
         return frame
+    }
+
+    /// A covariate of a cohort's subjects, read once for the levels step and the model that follows.
+    func featureValues(_ feature: Feature, target: Int64) async throws -> FeatureValues {
+        guard let cache else { return try await database.cohortFeatureValues(feature, target: target) }
+        return try await cache.value(["features", study.hash, String(target), feature.description].joined(separator: "|")) {
+            try await database.cohortFeatureValues(feature, target: target)
+        }
     }
 
     /// The guards on a model's data: enough subjects, few enough parameters, every indicator and the outcome held

@@ -11,11 +11,18 @@ public struct NodeComputation: Sendable {
     public let database: any Database
     public let study: StudySpecification
     public let guards: DisclosureGuards
+    /// The node service's reads kept between rounds (none: every step reads the CDM).
+    let cache: NodeReadCache?
 
     public init(database: any Database, study: StudySpecification, guards: DisclosureGuards) {
+        self.init(database: database, study: study, guards: guards, cache: nil)
+    }
+
+    init(database: any Database, study: StudySpecification, guards: DisclosureGuards, cache: NodeReadCache?) {
         self.database = database
         self.study = study
         self.guards = guards
+        self.cache = cache
     }
 
     /// Generates (or finds already generated for this study hash) the study's cohorts in the node's CDM.

@@ -47,7 +47,7 @@ extension NodeService {
         }
         try await prepare(study)
         let guards = try await guards(for: study)
-        var aggregates = try await NodeComputation(database: database, study: study, guards: guards).compute(request)
+        var aggregates = try await NodeComputation(database: database, study: study, guards: guards, cache: cache).compute(request)
         var noise: NoiseReport?
         if let privacy = study.privacy.differentialPrivacy, Self.noisedSteps.contains(request.step) {
             let budget = try await database.spendPrivacyBudget(studyHash: study.hash, epsilon: privacy.epsilonPerQuery, total: privacy.epsilon)

@@ -19,6 +19,8 @@ public actor NodeService {
     /// Cohort generation per study hash, once.
     private var preparations: [String: Task<Void, any Error>] = [:]
     /// The X25519 masking key of each study (memory only: after a restart the study is announced again).
+    /// Cohort reads kept between the rounds of a fit.
+    let cache = NodeReadCache()
     private var maskingKeys: [String: MaskingKey] = [:]
     /// Study hash + masking round id → the length of the masked vector sent, for a later correction.
     private var maskedLengths: [String: Int] = [:]
