@@ -6,12 +6,12 @@ extension StudyRun {
     static let riskBins = 50
 
     /// A LASSO (or ridge) logistic prediction model by federated learning: pooled standardisation from summed
-    /// design moments, then `rounds` of local training combined by FedAvg (weights n_k / n), then an evaluation on
-    /// the held-out subjects (pooled AUC and calibration from summed risk histograms, each site's AUC), and a model
-    /// card; registered when the study names it and a registry is given.
+    /// design moments, then `rounds` of local training combined by FedAvg, then an evaluation on the held-out
+    /// subjects (pooled AUC and calibration from summed risk histograms, each site's AUC), and a model card;
+    /// registered when the study names it and a registry is given.
     ///
-    /// Under secure aggregation the coordinator sees only Σ_k w_k, so the rounds average the nodes' weights equally
-    /// (not by n_k), and site AUCs are not known.
+    /// Each node sends n_k and n_k·w_k, so the new global weights Σ n_k w_k / Σ n_k come from the sums alone: one
+    /// code path, exact with or without secure aggregation. Masked, each site's rows and AUC are not known.
     func learning(_ analysis: StudyAnalysis) async throws -> AnalysisResult {
         let settings = analysis.learning ?? LearningSettings()
         let features = analysis.covariates ?? []
@@ -40,25 +40,28 @@ extension StudyRun {
         if weights.count != q + 1 { weights = [Double](repeating: 0, count: q + 1); firstRound = 0 }
         for round in firstRound..<settings.rounds {
             let global = weights
-            let gathered = try await exchange(analysis, .localTraining, round: round, expect: [.count("rows"), .vector("weights", q + 1)]) {
+            let gathered = try await exchange(analysis, .localTraining, round: round,
+                                              expect: [.count("rows"), .vector("weighted-weights", q + 1)]) {
                 $0.coefficients = global
                 $0.levels = levels
                 $0.centers = centers
                 $0.scales = scales
             }
             gatherNoise += gathered.noise
-            if gathered.replies.isEmpty {
-                weights = gathered.values("weights").map { $0 / Double(gathered.nodes.count) }
-            } else {
-                let updates = gathered.nodes.compactMap { name -> (weights: [Double], count: Int)? in
-                    guard let reply = gathered.replies[name], case .vector(let w)? = reply["weights"], case .count(let n)? = reply["rows"] else { return nil }
-                    trainingRows[name] = n ?? 0
-                    return (w, n ?? 0)
-                }
-                weights = FederatedAveraging.combine(updates)
+            let rows = gathered.count("rows")
+            // A withheld count would leave its node's n_k·w_k in the sum without its n_k.
+            guard gathered.sums["rows"]?.suppressed.first != true else {
+                throw FederationError("suppressed-rows", "analysis \(analysis.id), local-training round \(round): a node withheld its number of "
+                    + "training subjects (under the minimum cell count), so FedAvg cannot weigh it")
             }
+            guard rows > 0 else {
+                throw FederationError("no-training-rows", "analysis \(analysis.id), local-training round \(round): the nodes report no training subjects")
+            }
+            weights = gathered.values("weighted-weights").map { $0 / Double(rows) }
+            for (name, reply) in gathered.replies { if case .count(let n)? = reply["rows"] { trainingRows[name] = n ?? 0 } }
             running.weights = weights
             running.round = round + 1
+            running.trainingRows = rows
             state.running = running
             try saveState()
         }
@@ -76,6 +79,8 @@ extension StudyRun {
         let risk = RiskHistogram(bins: Self.riskBins, positives: evaluation.counts("risk:positives"), negatives: evaluation.counts("risk:negatives"),
                                  predictedSum: evaluation.values("risk:predicted"))
         let minimum = study.privacy.minimumCellCount
+        // A bin some node withheld would bias the pooled AUC (its subjects counted nowhere): none is given then.
+        let withheld = ["risk:positives", "risk:negatives"].contains { evaluation.sums[$0]?.suppressed.contains(true) ?? false }
         let sites = evaluation.nodes.map { name -> ModelCard.Site in
             let reply = evaluation.replies[name]
             var rows: Int?
@@ -92,7 +97,8 @@ extension StudyRun {
             studyHash: study.hash, cohorts: [analysis.cohort.flatMap { study.cohort($0)?.name } ?? ""], outcome: outcome,
             horizonDays: analysis.resolvedHorizonDays, sites: sites, algorithm: settings.algorithm.rawValue, rounds: settings.rounds,
             epochs: settings.localEpochs, learningRate: settings.learningRate, mu: settings.mu, penalty: settings.penalty.rawValue,
-            lambda: settings.lambda, pooledAUC: risk.auc.isFinite ? risk.auc : nil,
+            lambda: settings.lambda, trainingRows: running.trainingRows, evaluationRows: evaluation.count("rows"),
+            pooledAUC: !withheld && risk.auc.isFinite ? risk.auc : nil,
             // A calibration bin of fewer subjects than the minimum cell count is not shown.
             calibration: risk.calibration.filter { $0.n >= minimum }.map {
                 ModelCard.CalibrationBin(bin: $0.bin, n: $0.n, observed: $0.observed, expected: $0.expected)

@@ -40,8 +40,10 @@ extension NodeComputation {
                 NamedAggregate("design:squares", .vector(squares))]
     }
 
-    /// The local weights after the analysis's epochs of proximal gradient descent from the global weights
-    /// (intercept first), on the training subjects standardised with the pooled centers and scales.
+    /// The local weights w_k after the analysis's epochs of proximal gradient descent from the global weights
+    /// (intercept first), on the training subjects standardised with the pooled centers and scales, sent as the
+    /// training rows n_k and n_k·w_k ("weighted-weights"): summed over nodes, plainly or masked, they give Σ n_k w_k
+    /// and Σ n_k, so the coordinator's FedAvg weighs each node by its rows under secure aggregation too.
     func localTraining(_ context: Context) async throws -> [NamedAggregate] {
         let (design, training, _) = try await learningFrames(context)
         try checkModel(training, design: design, intercept: true, analysis: context.analysis.id)
@@ -49,7 +51,8 @@ extension NodeComputation {
         let weights = try coefficients(context.request, count: design.names.count + 1, analysis: context.analysis.id)
         let data = try LogisticTrainingData(outcome: training.outcomes, covariates: training.rows.map(standardization.apply))
         let trained = LocalTraining(context.analysis.learning ?? LearningSettings()).train(data, from: weights)
-        return [NamedAggregate("rows", .count(training.rows.count)), NamedAggregate("weights", .vector(trained))]
+        let rows = training.rows.count
+        return [NamedAggregate("rows", .count(rows)), NamedAggregate("weighted-weights", .vector(trained.map { Double(rows) * $0 }))]
     }
 
     /// At the final weights, on the held-out subjects: their number, the predicted risks' histogram by outcome
@@ -63,7 +66,8 @@ extension NodeComputation {
         let weights = try coefficients(context.request, count: design.names.count + 1, analysis: analysis)
         let data = try LogisticTrainingData(outcome: heldOut.outcomes, covariates: heldOut.rows.map(standardization.apply))
         let predictions = data.predictions(weights)
-        let histogram = RiskHistogram(bins: 50, predictions: predictions, outcomes: data.outcome)
+        var histogram = RiskHistogram(bins: 50, predictions: predictions, outcomes: data.outcome)
+        if !study.privacy.secureAggregation { histogram = Self.merged(histogram, minimum: guards.minimumCellCount) }
         let auc = try AUC(predictions: predictions, outcomes: data.outcome)
         return [NamedAggregate("rows", .count(heldOut.rows.count)), NamedAggregate("risk:positives", .counts(histogram.positives)),
                 NamedAggregate("risk:negatives", .counts(histogram.negatives)), NamedAggregate("risk:predicted", .vector(histogram.predictedSum)),
@@ -77,5 +81,32 @@ extension NodeComputation {
             throw FederationError("invalid-step", "analysis \(context.analysis.id), step \(context.request.step.rawValue): needs \(columns) finite centers and scales (one per design column)")
         }
         return Standardization(means: centers, sds: scales)
+    }
+
+    /// A risk histogram whose sparse bins are merged into the next (then, for what is left at the top, into the
+    /// last bin released) until each bin's positives and negatives are 0 or at least `minimum`: the coordinator's
+    /// pooled AUC and calibration then rest on every held-out subject, in coarser bins, instead of on the few
+    /// bins no node had to withhold.
+    static func merged(_ histogram: RiskHistogram, minimum: Int) -> RiskHistogram {
+        var merged = histogram
+        merged.positives = Array(repeating: 0, count: histogram.bins)
+        merged.negatives = merged.positives
+        merged.predictedSum = Array(repeating: 0, count: histogram.bins)
+        let releasable = { (count: Int) in count == 0 || count >= minimum }
+        var pending = (positives: 0, negatives: 0, predicted: 0.0), last: Int?
+        for bin in 0..<histogram.bins {
+            pending.positives += histogram.positives[bin]
+            pending.negatives += histogram.negatives[bin]
+            pending.predicted += histogram.predictedSum[bin]
+            guard releasable(pending.positives), releasable(pending.negatives), pending.positives + pending.negatives > 0 else { continue }
+            (merged.positives[bin], merged.negatives[bin], merged.predictedSum[bin]) = pending
+            pending = (0, 0, 0)
+            last = bin
+        }
+        let into = last ?? histogram.bins - 1
+        merged.positives[into] += pending.positives
+        merged.negatives[into] += pending.negatives
+        merged.predictedSum[into] += pending.predicted
+        return merged
     }
 }

@@ -16,7 +16,7 @@ extension NodeComputation {
         if let feature = context.covariates.first(where: { !$0.isNumeric }) {
             let agreed = try context.agreedLevels(feature)
             try guards.checkLevels(agreed.count, rows: followUp.subjects.count, feature: feature.description, analysis: context.analysis.id)
-            let values = try await database.cohortFeatureValues(try context.localFeature(feature), target: target.local)
+            let values = try await featureValues(try context.localFeature(feature), target: target.local)
             let index = Dictionary(agreed.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             stratum = { Self.label(values, $0.person).flatMap { index[$0] } }
             strata = agreed.count
@@ -50,8 +50,29 @@ extension NodeComputation {
             guard j < intervals else { continue }
             if subject.event { events[j] += 1 } else { censored[j] += 1 }
         }
+        if !study.privacy.secureAggregation {
+            events = Self.carriedForward(events, minimum: guards.minimumCellCount)
+            censored = Self.carriedForward(censored, minimum: guards.minimumCellCount)
+        }
         return [NamedAggregate("at-risk", .count(followUp.subjects.count)), NamedAggregate("events", .counts(events)),
                 NamedAggregate("censored", .counts(censored))]
+    }
+
+    /// A histogram whose small cells are moved into the next interval until they add up to `minimum`, so every
+    /// cell the node releases is 0 or at least the minimum and no subject is lost: the curve is delayed by an
+    /// interval or two where events are sparse, instead of losing them (only a remainder in the last interval is
+    /// left for the disclosure gate to withhold). Masked replies need none of it: the coordinator sees only sums.
+    static func carriedForward(_ counts: [Int], minimum: Int) -> [Int] {
+        var released = [Int](repeating: 0, count: counts.count)
+        var pending = 0
+        for (index, count) in counts.enumerated() {
+            pending += count
+            if pending >= minimum || index == counts.count - 1 {
+                released[index] = pending
+                pending = 0
+            }
+        }
+        return released
     }
 
     /// The grid width in days: 1 (every day a point, exact Kaplan–Meier) when the study asks for exact times.
