@@ -7,18 +7,6 @@ import Testing
 /// Noise on released counts (Laplace and Gaussian, scales from the sensitivity) and the per-study ε budget on
 /// both databases, including concurrent spends.
 @Suite struct DifferentialPrivacyTests {
-    /// Reproducible draws for the distribution checks; a release uses the system's cryptographic source.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let reply: [NamedAggregate] = [
         NamedAggregate("persons", .count(120)),
         NamedAggregate("events", .counts([40, nil, 0, 17])),

@@ -4,19 +4,7 @@ import Testing
 
 /// The gate every reply passes: no released count below the minimum, only short labels, finite numbers.
 @Suite struct DisclosureGateTests {
-    /// SplitMix64: a reproducible stream for generated cases (the gate itself draws nothing).
-    struct Stream: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func randomAggregates(_ stream: inout Stream) -> [NamedAggregate] {
+    static func randomAggregates(_ stream: inout SplitMix) -> [NamedAggregate] {
         func cell() -> Int? { Int.random(in: 0..<12, using: &stream) == 0 ? nil : Int.random(in: 0...30, using: &stream) }
         return (0..<Int.random(in: 1...12, using: &stream)).map { index in
             switch Int.random(in: 0..<4, using: &stream) {
@@ -39,7 +27,7 @@ import Testing
     }
 
     @Test func noReleasedCountLiesBelowTheMinimum() throws {
-        var stream = Stream(state: 20261127)
+        var stream = SplitMix(state: 20261127)
         for _ in 0..<2000 {
             let minimum = Int.random(in: 2...11, using: &stream)
             let guards = DisclosureGuards(minimumCellCount: minimum)
@@ -63,7 +51,7 @@ import Testing
     }
 
     @Test func maskedCountsStayWholeAndNeverSuppressed() throws {
-        var stream = Stream(state: 7)
+        var stream = SplitMix(state: 7)
         let guards = DisclosureGuards(minimumCellCount: 5)
         for _ in 0..<500 {
             let input = Self.randomAggregates(&stream)

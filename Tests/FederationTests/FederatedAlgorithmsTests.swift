@@ -270,19 +270,13 @@ import Testing
     }
 }
 
-/// SplitMix64: a small seeded generator, so the data are the same on every run and machine.
+/// Seeded draws for the suites' data: uniform, normal and Poisson from `SplitMix`.
 struct FederatedMathRandom {
-    private var state: UInt64
+    private var source: SplitMix
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { source = SplitMix(state: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     /// In (0, 1).
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }

@@ -7,18 +7,6 @@ import Testing
 /// Pairwise masking: fixed-point encoding, exact sums over 3, 5 and 10 nodes, masked replies that look uniform,
 /// dropout recovery, masks bound to round and pair, and the derivation checked against Python `cryptography`.
 @Suite struct SecureAggregationTests {
-    /// Reproducible test data (never used for masks, which come from X25519 + HKDF + ChaCha20).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Nodes "n00", "n01", … with fresh keys, and the round listing them.
     static func nodes(_ count: Int, round: String = "study-1/model-pieces/0", fractionalBits: Int = 24) -> ([String: MaskingKey], MaskingRound) {
         var keys: [String: MaskingKey] = [:]

@@ -51,22 +51,9 @@ public struct NetworkConfiguration: Sendable {
 
     /// Reads and checks a network file; every error names the file and the field (`nodes[1].public_key`).
     public init(contentsOf url: URL) throws {
-        let path = url.path
+        let yaml = try YAMLFile<File>(url, code: "invalid-network")
+        let (path, file, resolve) = (yaml.path, yaml.file, yaml.resolve)
         func fail(_ message: String) -> FederationError { FederationError("invalid-network", "\(path): \(message)") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw fail("cannot be read (\(error.localizedDescription))")
-        }
-        let file: File
-        do { file = try YAMLDecoder().decode(File.self, from: text) } catch let error as DecodingError {
-            throw fail(String(StudySpecification.describe(error).drop { $0 == "." }))
-        } catch {
-            throw fail("not YAML (\(error))")
-        }
-        let folder = url.deletingLastPathComponent()
-        func resolve(_ file: String) -> String {
-            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
-        }
         var problems: [String] = []
         let coordinator = file.coordinator.name.trimmingCharacters(in: .whitespaces)
         if coordinator.isEmpty || coordinator.contains(where: \.isNewline) { problems.append("coordinator.name: one line of text is needed") }

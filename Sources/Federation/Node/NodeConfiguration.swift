@@ -67,26 +67,13 @@ public struct NodeConfiguration: Sendable {
 
     /// Reads and checks a configuration file; every error names the file and the field.
     public init(contentsOf url: URL) throws {
-        let path = url.path
+        let yaml = try YAMLFile<File>(url, code: "invalid-configuration")
+        let (path, text, file, resolve) = (yaml.path, yaml.text, yaml.file, yaml.resolve)
         func fail(_ message: String) -> FederationError { FederationError("invalid-configuration", "\(path): \(message)") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw fail("cannot be read (\(error.localizedDescription))")
-        }
-        let file: File
-        do { file = try YAMLDecoder().decode(File.self, from: text) } catch let error as DecodingError {
-            throw fail(String(StudySpecification.describe(error).drop { $0 == "." }))
-        } catch {
-            throw fail("not YAML (\(error))")
-        }
         let known = ["name", "listen", "tls", "signing_key", "coordinators", "allowed_analyses", "auto_approve", "disclosure", "max_request_bytes"]
         if let keys = (try? Yams.load(yaml: text)) as? [String: Any] {
             let unknown = keys.keys.filter { !known.contains($0) }.sorted()
             if !unknown.isEmpty { throw fail(unknown.map { "\($0): not a field of a node configuration" }.joined(separator: "; ")) }
-        }
-        let folder = url.deletingLastPathComponent()
-        func resolve(_ file: String) -> String {
-            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
         }
         var problems: [String] = []
         let name = file.name.trimmingCharacters(in: .whitespaces)

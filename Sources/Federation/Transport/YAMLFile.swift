@@ -1,0 +1,31 @@
+import Foundation
+import Yams
+
+/// Reads a YAML configuration file (a node's `node.yaml`, a coordinator's `network.yaml`) into `File`, with errors
+/// that name the file and the field, and relative paths in it resolved against the file's folder.
+struct YAMLFile<File: Decodable> {
+    let path: String
+    let text: String
+    let file: File
+    private let folder: URL
+
+    /// - Parameter code: the `FederationError` code of every problem with this kind of file.
+    init(_ url: URL, code: String) throws {
+        path = url.path
+        folder = url.deletingLastPathComponent()
+        let fail = { (message: String) in FederationError(code, "\(url.path): \(message)") }
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw fail("cannot be read (\(error.localizedDescription))")
+        }
+        do { file = try YAMLDecoder().decode(File.self, from: text) } catch let error as DecodingError {
+            throw fail(String(StudySpecification.describe(error).drop { $0 == "." }))
+        } catch {
+            throw fail("not YAML (\(error))")
+        }
+    }
+
+    /// A path as written in the file, made absolute against the file's folder.
+    func resolve(_ file: String) -> String {
+        file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
+    }
+}
