@@ -14,6 +14,6 @@ struct Optima: AsyncParsableCommand {
             GenerateCommand.self, CohortCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self,
             UserCommand.self, TokenCommand.self, AuditCommand.self, PersonCommand.self, ConsentCommand.self, SiteCommand.self,
             CDSCommand.self, BenchCommand.self,
-            NodeCommand.self, StudyCommand.self,
+            NodeCommand.self, StudyCommand.self, ModelCommand.self,
         ])
 }

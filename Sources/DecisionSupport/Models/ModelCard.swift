@@ -1,7 +1,8 @@
 /// What a reader needs to judge a registered model (after Mitchell et al., "Model Cards for Model Reporting"):
 /// the data it learnt from, how it was trained, and how well it discriminates and calibrates on held-out subjects.
 public struct ModelCard: Sendable, Codable, Equatable {
-    /// One site's share: training rows, held-out rows and the AUC on them.
+    /// One site's share: training rows, held-out rows and the AUC on them. Under secure aggregation the
+    /// coordinator knows none of them: the training rows are then 0 and the rest nil.
     public struct Site: Sendable, Codable, Equatable {
         public var name: String
         public var trainingRows: Int
@@ -50,12 +51,15 @@ public struct ModelCard: Sendable, Codable, Equatable {
     public var mu: Double
     public var penalty: String
     public var lambda: Double
+    /// Subjects over all sites that trained the model and that evaluated it (nil in cards made before they were kept).
+    public var trainingRows: Int?
+    public var evaluationRows: Int?
     public var pooledAUC: Double?
     public var calibration: [CalibrationBin]
 
     public init(studyHash: String, cohorts: [String], outcome: String, horizonDays: Int, sites: [Site], algorithm: String,
                 rounds: Int, epochs: Int, learningRate: Double, mu: Double, penalty: String, lambda: Double,
-                pooledAUC: Double?, calibration: [CalibrationBin]) {
+                trainingRows: Int? = nil, evaluationRows: Int? = nil, pooledAUC: Double?, calibration: [CalibrationBin]) {
         self.studyHash = studyHash
         self.cohorts = cohorts
         self.outcome = outcome
@@ -68,6 +72,8 @@ public struct ModelCard: Sendable, Codable, Equatable {
         self.mu = mu
         self.penalty = penalty
         self.lambda = lambda
+        self.trainingRows = trainingRows
+        self.evaluationRows = evaluationRows
         self.pooledAUC = pooledAUC
         self.calibration = calibration
     }
@@ -75,5 +81,6 @@ public struct ModelCard: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case cohorts, outcome, sites, algorithm, rounds, epochs, mu, penalty, lambda, calibration
         case studyHash = "study_hash", horizonDays = "horizon_days", learningRate = "learning_rate", pooledAUC = "pooled_auc"
+        case trainingRows = "training_rows", evaluationRows = "evaluation_rows"
     }
 }

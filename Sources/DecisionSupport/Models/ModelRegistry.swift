@@ -71,6 +71,36 @@ public struct ModelRegistry: Sendable {
         }
     }
 
+    /// Every registered version, by name then version.
+    public func models() async throws -> [RegisteredModel] {
+        try await createTable()
+        return try await database.query("SELECT name, version, model FROM optima_model_registry ORDER BY name, version").map { row in
+            try Self.decode(row, name: row["name"].textValue ?? "")
+        }
+    }
+
+    /// The version asked for, or the latest when `version` is nil; throws "unknown-model" naming what was asked and
+    /// what the registry holds.
+    public func require(name: String, version: Int? = nil) async throws -> RegisteredModel {
+        let found = if let version { try await model(name: name, version: version) } else { try await latest(name: name) }
+        if let found { return found }
+        let entries = try await list()
+        let held = entries.filter { $0.name == name }
+        let what = "model \(name)" + (version.map { " v\($0)" } ?? "")
+        if !held.isEmpty {
+            throw ModelRegistryError("unknown-model", "\(what) is not registered (versions: \(held.map { String($0.version) }.joined(separator: ", ")))")
+        }
+        let names = Array(Set(entries.map(\.name))).sorted()
+        throw ModelRegistryError("unknown-model", "\(what) is not registered ("
+            + (names.isEmpty ? "the registry holds no model" : "models: " + names.joined(separator: ", ")) + ")")
+    }
+
+    /// The risk one subject's values give under the named model (the latest version unless one is asked for).
+    public func predict(name: String, version: Int? = nil, values: [String: Double]) async throws -> ModelPrediction {
+        let model = try await require(name: name, version: version)
+        return ModelPrediction(model: model.name, version: model.version, risk: try model.risk(for: values), card: model.card)
+    }
+
     private func createTable() async throws {
         try await database.execute("""
             CREATE TABLE IF NOT EXISTS optima_model_registry (

@@ -74,7 +74,11 @@ extension StudyResult {
             lines += ["\(card.algorithm), \(card.rounds) rounds × \(card.epochs) epochs, \(card.penalty) λ \(number(card.lambda)), μ \(number(card.mu)); "
                       + "pooled AUC \(number(card.pooledAUC))" + (learning.registeredVersion.map { "; registered as \(learning.model.name) v\($0)" } ?? "") + ".", "",
                       "| site | training rows | held-out rows | AUC |", "|---|---:|---:|---:|"]
-            lines += card.sites.map { "| \($0.name) | \($0.trainingRows) | \($0.evaluationRows.map(String.init) ?? "–") | \(number($0.auc)) |" }
+            // Under secure aggregation only the totals are known.
+            lines += card.sites.map {
+                "| \($0.name) | \($0.trainingRows > 0 ? String($0.trainingRows) : "–") | \($0.evaluationRows.map(String.init) ?? "–") | \(number($0.auc)) |"
+            }
+            lines.append("| all sites | \(card.trainingRows.map(String.init) ?? "–") | \(card.evaluationRows.map(String.init) ?? "–") | \(number(card.pooledAUC)) |")
         }
         return lines
     }

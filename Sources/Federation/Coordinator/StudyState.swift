@@ -22,6 +22,8 @@ struct StudyState: Codable {
         var round: Int?
         var centers: [Double]?
         var scales: [Double]?
+        /// Learning: Σ n_k training subjects of the last round.
+        var trainingRows: Int?
     }
 
     /// Reads the state at `url` for the study `hash`: nil when there is no file; refuses a state of another study.

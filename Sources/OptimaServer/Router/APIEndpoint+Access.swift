@@ -18,7 +18,7 @@ extension APIEndpoint {
         case .recordObjection, .withdrawObjection, .consentStatus: .manageConsent
         case .listUsers, .createUser, .revokeUser, .issueToken: .manageUsers
         case .auditEntries, .auditVerification, .auditReport: .readAudit
-        case .fhirEverything, .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients: .readPatient
+        case .fhirEverything, .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients, .listModels, .predictModel: .readPatient
         case .fhirImport: .importData
         }
     }
@@ -44,6 +44,8 @@ extension APIEndpoint {
         case .cdsFeedback: "cds service \(context.parameters.get("id") ?? "?") feedback"
         case .decisionSupport: "person, decision support \(context.parameters.get("tool") ?? "?")"
         case .similarPatients: "similar-patient outcomes"
+        case .listModels: "registered models"
+        case .predictModel: "model \(context.parameters.get("name") ?? "?")"
         case .recordObjection, .withdrawObjection, .consentStatus: "consent register"
         case .listUsers, .createUser: "users"
         case .auditEntries, .auditVerification, .auditReport: "audit trail"

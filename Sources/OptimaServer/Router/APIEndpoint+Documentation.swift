@@ -35,6 +35,8 @@ extension APIEndpoint {
         case .cdsInvocation: "Invoke a CDS service (CDS Hooks 2.0 request); facts from the prefetch, else from the CDM for a patient Optima holds, else 412; answers {\"cards\"}."
         case .cdsFeedback: "What the clinician did with a card (accepted / overridden with a reason); stored without comments."
         case .decisionSupport: "Evaluate one tool (prostate-risk, predict-prostate, breast-subtype, npi, predict-breast, lung-stage, lung-therapy) for patient facts in the body, or `?personId=` from the CDM; `?format=svg` answers the icon array."
+        case .listModels: "The prediction models the federated network trained and registered here, every version, each with the values it needs and its model card (data, sites, training, AUC, calibration)."
+        case .predictModel: "One patient's risk from a registered model: body {\"values\": {\"age\": 67, \"stage: Stage 3\": 1}} by design name (indicators of one covariate default to 0 once one is given); `?version=` (default the latest); answers {model, version, risk, card}; 400 names a missing or unknown value, 404 an unknown model."
         case .similarPatients: "Kaplan–Meier survival of similar patients in this database by first treatment, small cells suppressed; body: patient facts, or `?personId=`; `?format=svg` answers the curves."
         }
     }

@@ -38,12 +38,14 @@ enum APIEndpoint: CaseIterable, Sendable {
     case cdsFeedback
     case decisionSupport
     case similarPatients
+    case listModels
+    case predictModel
 
     var method: HTTPRequest.Method {
         switch self {
         case .createCohort, .generateCohort, .characterization, .incidence, .survival, .cox, .pathways, .dataSourceSummary,
              .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .createUser, .revokeUser, .issueToken, .fhirImport,
-             .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients: .post
+             .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients, .predictModel: .post
         default: .get
         }
     }
@@ -83,6 +85,8 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .cdsFeedback: "/cds-services/:id/feedback"
         case .decisionSupport: "/api/decision-support/:tool"
         case .similarPatients: "/api/outcomes/similar-patients"
+        case .listModels: "/api/models"
+        case .predictModel: "/api/models/:name/predict"
         }
     }
 

@@ -77,6 +77,10 @@ struct EndpointHandlers: Sendable {
             return try await decisionSupport(request, context)
         case .similarPatients:
             return try await similarPatients(request)
+        case .listModels:
+            return try await listModels()
+        case .predictModel:
+            return try await predictModel(request, context)
         }
     }
 }

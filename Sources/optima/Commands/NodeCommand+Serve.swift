@@ -9,7 +9,7 @@ extension NodeCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Answer coordinators' studies until SIGINT or SIGTERM (node.yaml: listen, TLS, signing key, coordinators, allow-list).",
-            discussion: "Coordinators call with the API key of a `node` account: `optima user add NAME --role node --kind service`.")
+            discussion: "Coordinators call with the API key of a `node` account: `optima user add NAME --role node --service`.")
 
         @OptionGroup var database: DatabaseOptions
         @Option(name: .customLong("config"), help: "The node's YAML configuration file.") var config: String
