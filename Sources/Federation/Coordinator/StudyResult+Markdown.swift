@@ -1,3 +1,4 @@
+import Evidence
 import Foundation
 
 extension StudyResult {
@@ -32,17 +33,17 @@ extension StudyResult {
                 lines += ["**\(cohort.name)** (\(cohort.persons) persons)", "", "| feature | value |", "|---|---|"]
                 for feature in cohort.features {
                     if let numeric = feature.numeric {
-                        lines.append("| \(feature.feature) | n \(numeric.n), mean \(number(numeric.mean)), SD \(number(numeric.standardDeviation)) |")
+                        lines.append("| \(Self.readable(feature.feature)) | n \(numeric.n), mean \(number(numeric.mean)), SD \(number(numeric.standardDeviation)) |")
                     }
                     for level in feature.levels ?? [] {
-                        lines.append("| \(feature.feature): \(level.level) | \(level.count) (\(level.proportion.map { String(format: "%.1f%%", $0 * 100) } ?? "–")) |")
+                        lines.append("| \(Self.readable(feature.feature)): \(level.level) | \(level.count) (\(level.proportion.map { String(format: "%.1f%%", $0 * 100) } ?? "–")) |")
                     }
                 }
                 lines.append("")
             }
             if !characterization.differences.isEmpty {
                 lines += ["| feature | SMD |", "|---|---:|"]
-                lines += characterization.differences.map { "| \($0.feature)\($0.level.map { ": \($0)" } ?? "") | \(number($0.standardizedDifference)) |" }
+                lines += characterization.differences.map { "| \(Self.readable($0.feature))\($0.level.map { ": \($0)" } ?? "") | \(number($0.standardizedDifference)) |" }
             }
         }
         if let strata = analysis.incidence {
@@ -91,5 +92,10 @@ extension StudyResult {
 
     private static func format(_ date: Date) -> String {
         date.formatted(.iso8601)
+    }
+
+    /// A feature as a reader names it: its label ("stage") when the spec gives one, else the spec ("age").
+    static func readable(_ spec: String) -> String {
+        (try? Feature(spec))?.label ?? spec
     }
 }
