@@ -214,6 +214,12 @@ import Testing
             return message.contains(file.path) && message.contains("nodes[0].certificate") && message.contains("nodes[1].url")
                 && message.contains("nodes[1].public_key") && message.contains("nodes[1].token")
         }
+
+        // A misspelt field is refused, not ignored with its default taken.
+        try "coordinator: { name: c, signing_key: k }\ntimeout_secs: 5\nnodes: []\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect { try NetworkConfiguration(contentsOf: file) } throws: { error in
+            (error as? FederationError)?.message.contains("timeout_secs: not a field of a network file") == true
+        }
     }
 }
 

@@ -51,7 +51,8 @@ public struct NetworkConfiguration: Sendable {
 
     /// Reads and checks a network file; every error names the file and the field (`nodes[1].public_key`).
     public init(contentsOf url: URL) throws {
-        let yaml = try YAMLFile<File>(url, code: "invalid-network")
+        let yaml = try YAMLFile<File>(url, code: "invalid-network", fields: ["coordinator", "timeout_seconds", "retries", "backoff_seconds", "nodes"],
+                                      kind: "a network file")
         let (path, file, resolve) = (yaml.path, yaml.file, yaml.resolve)
         func fail(_ message: String) -> FederationError { FederationError("invalid-network", "\(path): \(message)") }
         var problems: [String] = []

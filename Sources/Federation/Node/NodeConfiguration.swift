@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Yams
 
 /// A node's (data station's) configuration, read from YAML: its name in the network, where it listens, its TLS
 /// files, its signing key, the coordinators it answers (an allow-list of Ed25519 public keys), the analysis types it
@@ -67,14 +66,11 @@ public struct NodeConfiguration: Sendable {
 
     /// Reads and checks a configuration file; every error names the file and the field.
     public init(contentsOf url: URL) throws {
-        let yaml = try YAMLFile<File>(url, code: "invalid-configuration")
-        let (path, text, file, resolve) = (yaml.path, yaml.text, yaml.file, yaml.resolve)
+        let yaml = try YAMLFile<File>(url, code: "invalid-configuration", fields: [
+            "name", "listen", "tls", "signing_key", "coordinators", "allowed_analyses", "auto_approve", "disclosure", "max_request_bytes",
+        ], kind: "a node configuration")
+        let (path, file, resolve) = (yaml.path, yaml.file, yaml.resolve)
         func fail(_ message: String) -> FederationError { FederationError("invalid-configuration", "\(path): \(message)") }
-        let known = ["name", "listen", "tls", "signing_key", "coordinators", "allowed_analyses", "auto_approve", "disclosure", "max_request_bytes"]
-        if let keys = (try? Yams.load(yaml: text)) as? [String: Any] {
-            let unknown = keys.keys.filter { !known.contains($0) }.sorted()
-            if !unknown.isEmpty { throw fail(unknown.map { "\($0): not a field of a node configuration" }.joined(separator: "; ")) }
-        }
         var problems: [String] = []
         let name = file.name.trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name.contains(where: \.isNewline) { problems.append("name: one line of text is needed") }
