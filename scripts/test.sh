@@ -20,9 +20,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The independent statistical references (Python lifelines, statsmodels, scikit-learn), as import:pip names;
-# without them those tests are skipped.
-for pair in lifelines:lifelines statsmodels:statsmodels sklearn:scikit-learn; do
+# The independent references (Python lifelines, statsmodels, scikit-learn; cryptography for the secure-aggregation
+# and signature vectors), as import:pip names; without them those tests are skipped.
+for pair in lifelines:lifelines statsmodels:statsmodels sklearn:scikit-learn cryptography:cryptography; do
     module=${pair%%:*} package=${pair#*:}
     if command -v python3 >/dev/null && ! python3 -c "import $module" 2>/dev/null; then
         echo "installing $package (pip)" >&2
