@@ -67,4 +67,11 @@ echo "PostgreSQL tests run against ${OPTIMA_TEST_POSTGRES%%:*}://…@${OPTIMA_TE
 
 export OPTIMA_REFERENCE_DATA="${OPTIMA_REFERENCE_DATA:-$(cd .. && pwd)/shared/data}"
 swift build --product optima
-swift test "$@"
+if [ $# -eq 0 ]; then
+    # The federation suites time the nodes' answers (timeouts, retries, a hanging node): they run on their own after
+    # the rest, which on two cores otherwise starves an in-process node of CPU for minutes.
+    swift test --skip FederationTests
+    swift test --filter FederationTests
+else
+    swift test "$@"
+fi

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct CoordinatorFaultTests {
     /// Long enough for a healthy node on a loaded 2-core CI machine (the suites run side by side); a hanging node
     /// still costs only its two attempts.
-    static let policy = RetryPolicy(timeout: .seconds(5), retries: 1, backoff: .milliseconds(50))
+    static let policy = RetryPolicy(timeout: .seconds(15), retries: 1, backoff: .milliseconds(50))
     nonisolated(unsafe) static let analyses: [[String: Any]] = [
         ["id": "counts", "type": "counts"],
         ["id": "logistic", "type": "logistic", "cohort": 2, "covariates": ["age", "sex"], "horizon_days": 730],
@@ -21,7 +21,7 @@ import Testing
         return total
     }
 
-    @Test(.timeLimit(.minutes(1))) func aSlowNodeIsRetriedThenDropped() async throws {
+    @Test(.timeLimit(.minutes(5))) func aSlowNodeIsRetriedThenDropped() async throws {
         let study = try TestNetwork.study(analyses: [["id": "counts", "type": "counts"]], minimumNodes: 2)
         try await TestNetwork.with { network in
             var connections = network.connections()
@@ -29,7 +29,7 @@ import Testing
             connections[2] = slow
             let start = ContinuousClock.now
             let result = try await StudyRunner(study: study, connections: connections, policy: Self.policy, stateFile: nil).run()
-            #expect(ContinuousClock.now - start < .seconds(20))
+            #expect(ContinuousClock.now - start < .seconds(120))
             let status = try #require(result.nodes.first { $0.name == "site3" })
             #expect(status.state == .failed)
             #expect(status.reason?.contains("timeout") == true)
@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aNodeSendingGarbageIsDropped() async throws {
+    @Test(.timeLimit(.minutes(5))) func aNodeSendingGarbageIsDropped() async throws {
         let study = try TestNetwork.study(analyses: [["id": "counts", "type": "counts"]], minimumNodes: 2)
         try await TestNetwork.with { network in
             var connections = network.connections()
@@ -54,7 +54,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aNodeFailingMidFitLeavesTheFitOfTheRest() async throws {
+    @Test(.timeLimit(.minutes(5))) func aNodeFailingMidFitLeavesTheFitOfTheRest() async throws {
         let study = try TestNetwork.study(analyses: Self.analyses, minimumNodes: 2)
         try await TestNetwork.with { network in
             var connections = network.connections()
@@ -72,7 +72,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func tooFewNodesLeftStopsTheStudy() async throws {
+    @Test(.timeLimit(.minutes(5))) func tooFewNodesLeftStopsTheStudy() async throws {
         let study = try TestNetwork.study(analyses: Self.analyses)
         try await TestNetwork.with { network in
             var connections = network.connections()
@@ -84,7 +84,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func smallNodeCellsAreWithheldAndSaidSo() async throws {
+    @Test(.timeLimit(.minutes(5))) func smallNodeCellsAreWithheldAndSaidSo() async throws {
         let study = try TestNetwork.study(analyses: [["id": "km", "type": "kaplan-meier", "cohort": 2, "grid_days": 90, "maximum_days": 1825]])
         try await TestNetwork.with { network in
             let result = try await StudyRunner(study: study, connections: network.connections(), policy: Self.policy, stateFile: nil).run()
@@ -95,7 +95,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aStoppedRunResumesFromItsState() async throws {
+    @Test(.timeLimit(.minutes(5))) func aStoppedRunResumesFromItsState() async throws {
         let study = try TestNetwork.study(analyses: Self.analyses)
         let state = URL(fileURLWithPath: try TestDatabases.temporaryDirectory()).appendingPathComponent("state.json")
         try await TestNetwork.with { network in

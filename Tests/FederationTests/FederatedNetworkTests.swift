@@ -232,7 +232,8 @@ import Testing
 struct TestNetwork {
     /// AJCC/UICC stage 1–4, as the generator writes them.
     static let stage = "stage=concepts:1635838,1635131,1634191,1633987"
-    static let policy = RetryPolicy(timeout: .seconds(30), retries: 1, backoff: .milliseconds(50))
+    /// Healthy in-process nodes: a generous timeout (announcing generates the cohorts), as these tests check results, not faults.
+    static let policy = RetryPolicy(timeout: .seconds(120), retries: 1, backoff: .milliseconds(50))
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     let sites: [any Database]

@@ -306,7 +306,7 @@ final class TestClock: Sendable {
                 func connection(token: String = token, pin: String = node.certificate, nodePublicKey: String? = nil) throws -> HTTPNodeConnection {
                     try HTTPNodeConnection(node: .init(name: "site1", url: URL(string: "https://localhost:\(port)")!, token: token,
                                                        publicKey: nodePublicKey ?? nodeKey.publicKeyBase64, certificate: pin),
-                                           coordinatorKey: TransportTests.coordinator, coordinatorName: "coordinator", timeout: .seconds(10))
+                                           coordinatorKey: TransportTests.coordinator, coordinatorName: "coordinator", timeout: .seconds(60))
                 }
                 let study = try NodeServiceTests.study()
                 let site = try connection()
@@ -367,10 +367,10 @@ final class TestClock: Sendable {
                 let entry = NetworkConfiguration.Node(name: "site1", url: URL(string: "https://localhost:\(port)")!, token: token,
                                                       publicKey: nodeKey.publicKeyBase64, certificate: node.certificate)
                 let study = try NodeServiceTests.study()
-                let anonymous = try HTTPNodeConnection(node: entry, coordinatorKey: TransportTests.coordinator, coordinatorName: "coordinator", timeout: .seconds(10))
+                let anonymous = try HTTPNodeConnection(node: entry, coordinatorKey: TransportTests.coordinator, coordinatorName: "coordinator", timeout: .seconds(60))
                 #expect(await Self.code { try await anonymous.announce(study) } == "node-unreachable")
                 let identified = try HTTPNodeConnection(node: entry, coordinatorKey: TransportTests.coordinator, coordinatorName: "coordinator",
-                                                        timeout: .seconds(10), clientCertificate: client.certificate, clientKey: client.key)
+                                                        timeout: .seconds(60), clientCertificate: client.certificate, clientKey: client.key)
                 #expect(try await identified.announce(study).status == .pending)
             }
         }
