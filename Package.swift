@@ -104,7 +104,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The web application's own stylesheets and scripts, served at /assets/NAME.
+            resources: [.copy("Web/Assets")]
         ),
         .executableTarget(
             name: "optima",

@@ -33,11 +33,15 @@ import Testing
     }
 
     /// Liveness and the CDS Hooks discovery document (which the specification lets an EHR read before it has a token).
-    @Test func everyRouteDeclaresAPermissionAndOnlyHealthAndCDSDiscoveryArePublic() async throws {
+    @Test func everyRouteDeclaresAPermissionAndOnlyHealthCDSDiscoveryAndSignInArePublic() async throws {
         try await withServer { server, _, _ in
-            #expect(server.routes.count == APIEndpoint.allCases.count)
+            #expect(server.routes.count == APIEndpoint.allCases.count + WebRoute.allCases.count)
             for route in server.routes {
-                let endpoint = try #require(Self.endpoint(of: route), "route \(route.method) \(route.path) is not an APIEndpoint")
+                if let page = WebRoute.allCases.first(where: { $0.method == route.method && RouterPath($0.path).description == route.path }) {
+                    #expect(page.permission.isPublic == [.home, .signIn, .signInSubmit, .asset].contains(page), "page \(page.path) is public")
+                    continue
+                }
+                let endpoint = try #require(Self.endpoint(of: route), "route \(route.method) \(route.path) is neither an APIEndpoint nor a WebRoute")
                 #expect(endpoint.permission.isPublic == [.health, .cdsDiscovery].contains(endpoint), "\(endpoint.path) is public")
             }
         }

@@ -17,5 +17,9 @@ public struct AuthenticationError: Error, CustomStringConvertible, Equatable {
     static let invalidKey = AuthenticationError("invalid API key")
     static let keyRevoked = AuthenticationError("API key revoked")
     static let keyExpired = AuthenticationError("API key expired")
-    static let unknownIdentity = AuthenticationError("unknown or revoked identity")
+    public static let unknownIdentity = AuthenticationError("unknown or revoked identity")
+    /// A web session cookie the server does not know (signed out, expired, or the server restarted).
+    public static let sessionExpired = AuthenticationError("web session expired or unknown; sign in again")
+    /// A write with a web session cookie but without the session's CSRF token: possibly another site's request.
+    public static let csrfMismatch = AuthenticationError("web session request without its CSRF token")
 }

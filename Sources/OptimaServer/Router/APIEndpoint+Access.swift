@@ -12,7 +12,7 @@ extension APIEndpoint {
         case .listCohorts, .cohort: .readCohorts
         case .createCohort: .defineCohorts
         case .generateCohort: .generateCohorts
-        case .characterization, .incidence, .survival, .cox, .pathways: .runAnalyses
+        case .characterization, .incidence, .survival, .cox, .pathways, .exploreCounts, .exploreTree: .runAnalyses
         case .erasePerson: .erasePersons
         case .exportPerson: .exportPersonData
         case .recordObjection, .withdrawObjection, .consentStatus: .manageConsent
@@ -38,6 +38,7 @@ extension APIEndpoint {
         case .cox: "analysis cox"
         case .pathways: "analysis pathways"
         case .dataSourceSummary: "analysis summary"
+        case .exploreCounts, .exploreTree: "explore"
         case .erasePerson, .exportPerson, .fhirEverything: "person"
         case .cdsDiscovery: "cds services"
         case .cdsInvocation: "person, cds service \(context.parameters.get("id") ?? "?")"

@@ -37,6 +37,8 @@ extension APIEndpoint {
         case .decisionSupport: "Evaluate one tool (prostate-risk, predict-prostate, breast-subtype, npi, predict-breast, lung-stage, lung-therapy) for patient facts in the body, or `?personId=` from the CDM; `?format=svg` answers the icon array."
         case .listModels: "The prediction models the federated network trained and registered here, every version, each with the values it needs and its model card (data, sites, training, AUC, calibration)."
         case .predictModel: "One patient's risk from a registered model: body {\"values\": {\"age\": 67, \"stage: Stage 3\": 1}} by design name (indicators of one covariate default to 0 once one is given); `?version=` (default the latest); answers {model, version, risk, card}; 400 names a missing or unknown value, 404 an unknown model."
+        case .exploreCounts: "Patient count for a tranSMART v2-style constraint tree (concept, value, time, field, patient_set, subselection, and/or/negation); body {\"constraint\": …}; counts under the minimum read \"<5\" (tranSMART says -2)."
+        case .exploreTree: "The exploration tree: children of `?parent=` (none: the oncology headings) with patient counts and each node's own constraint."
         case .similarPatients: "Kaplan–Meier survival of similar patients in this database by first treatment, small cells suppressed; body: patient facts, or `?personId=`; `?format=svg` answers the curves."
         }
     }

@@ -40,12 +40,14 @@ enum APIEndpoint: CaseIterable, Sendable {
     case similarPatients
     case listModels
     case predictModel
+    case exploreCounts
+    case exploreTree
 
     var method: HTTPRequest.Method {
         switch self {
         case .createCohort, .generateCohort, .characterization, .incidence, .survival, .cox, .pathways, .dataSourceSummary,
              .erasePerson, .exportPerson, .recordObjection, .withdrawObjection, .createUser, .revokeUser, .issueToken, .fhirImport,
-             .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients, .predictModel: .post
+             .cdsInvocation, .cdsFeedback, .decisionSupport, .similarPatients, .predictModel, .exploreCounts: .post
         default: .get
         }
     }
@@ -87,6 +89,8 @@ enum APIEndpoint: CaseIterable, Sendable {
         case .similarPatients: "/api/outcomes/similar-patients"
         case .listModels: "/api/models"
         case .predictModel: "/api/models/:name/predict"
+        case .exploreCounts: "/api/explore/counts"
+        case .exploreTree: "/api/explore/tree"
         }
     }
 

@@ -1,3 +1,4 @@
+import CDMStore
 import Governance
 import Hummingbird
 
@@ -6,6 +7,9 @@ import Hummingbird
 struct AccessControl: Sendable {
     let authenticator: Authenticator
     let audit: AuditLog
+    /// The web application's sessions: a page's script calls the API with the session cookie instead of a token.
+    let sessions: WebSessionStore
+    let database: any Database
 
     /// The caller, or nil on a public endpoint. Throws 401 without a valid identity and 403 when the
     /// role lacks the permission, after recording the refusal; the message names the reason, never the token.
@@ -13,7 +17,11 @@ struct AccessControl: Sendable {
         if endpoint.permission.isPublic { return nil }
         let principal: Principal
         do {
-            principal = try await authenticator.authenticate(authorizationHeader: request.headers[.authorization])
+            if let user = try await sessionPrincipal(request) {
+                principal = user
+            } else {
+                principal = try await authenticator.authenticate(authorizationHeader: request.headers[.authorization])
+            }
         } catch let error as AuthenticationError {
             try await record(endpoint, context, actor: nil, outcome: .denied, purpose: .security, detail: error.description)
             throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: error.description)
@@ -23,6 +31,20 @@ struct AccessControl: Sendable {
                              detail: "role \(principal.role.rawValue) lacks \(endpoint.permission.rawValue)")
             throw HTTPError(.forbidden, message: "the role \(principal.role.rawValue) may not \(endpoint.permission.rawValue)")
         }
+        return principal
+    }
+
+    /// The user of a web session when the request has no `Authorization` header but a session cookie; a write must
+    /// then carry the session's CSRF token in `X-CSRF-Token`, or it is refused as unauthenticated.
+    private func sessionPrincipal(_ request: Request) async throws -> Principal? {
+        guard request.headers[.authorization] == nil, let id = request.cookies[WebSession.cookie]?.value else { return nil }
+        guard let session = await sessions.session(id: id) else { throw AuthenticationError.sessionExpired }
+        if request.method != .get && request.method != .head {
+            guard WebSessionStore.matches(request.headers[.csrfToken], session.csrfToken) else {
+                throw AuthenticationError.csrfMismatch
+            }
+        }
+        guard let principal = try await database.activePrincipal(named: session.userName) else { throw AuthenticationError.unknownIdentity }
         return principal
     }
 

@@ -15,7 +15,9 @@ struct EndpointHandlers: Sendable {
     /// The decision-support tools with their rule files, loaded once.
     let cdsService: CDSHooksService
     /// Similar-patient cases per cancer, reused while the data is unchanged.
-    let similarCases = SimilarPatientCaseCache()
+    let similarCases: SimilarPatientCaseCache
+    /// Exploration counts with the criteria sets it has computed, shared with the web pages.
+    let explore: ExploreEngine
 
     /// - Parameter principal: the authenticated caller; nil only on public endpoints.
     func respond(to endpoint: APIEndpoint, _ request: Request, _ context: BasicRequestContext, principal: Principal?) async throws -> Response {
@@ -81,6 +83,10 @@ struct EndpointHandlers: Sendable {
             return try await listModels()
         case .predictModel:
             return try await predictModel(request, context)
+        case .exploreCounts:
+            return try await exploreCounts(request)
+        case .exploreTree:
+            return try await exploreTree(request)
         }
     }
 }

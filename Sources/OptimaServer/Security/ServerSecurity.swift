@@ -8,6 +8,8 @@ public struct ServerSecurity: Sendable {
     let audit: AuditLog
     let pseudonymizer: Pseudonymizer
     let tokens: TokenIssuer
+    /// Browsers signed in to the web application; the API accepts their cookie too (with the CSRF header on writes).
+    let sessions = WebSessionStore()
 
     /// - Parameter publicKeyPEMs: RS256/ES256 public keys (PEM text, read from files) of an identity provider
     ///   such as Keycloak whose tokens are accepted besides the site's own.

@@ -1,0 +1,6 @@
+import Hummingbird
+
+// Placeholder: the pages of this area are being written.
+extension WebHandlers {
+    func sourcesPage(_ web: WebRequest) async throws -> Response { throw HTTPError(.notImplemented) }
+}
