@@ -51,15 +51,15 @@ public final class ExploreEngine: Sendable {
         return (set.intersection(persons.all), minimum)
     }
 
-    /// Fresh caches and the persons: the tables are created on first use so a new database answers 0, not an error.
+    /// Fresh caches and the persons; the cohort, opt-out and site tables are created on first use, so a new database
+    /// answers 0 rather than an error.
     func snapshot() async throws -> (ExplorePersons, Int) {
-        do {
-            try await cache.refresh(database)
-        } catch {
+        if await !cache.tablesReady {
             try await database.createCohortTables()
             try await database.createGovernanceSchema()
-            try await cache.refresh(database, force: true)
+            await cache.markTablesReady()
         }
+        try await cache.refresh(database)
         let persons = try await cache.persons(database)
         return (persons, max(minimumCount, await cache.siteMinimum))
     }
