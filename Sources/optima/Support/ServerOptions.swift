@@ -22,6 +22,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("jwt-public-key"), help: "PEM public key (RS256/ES256) of an identity provider whose tokens are accepted; repeatable.")
     var jwtPublicKeys: [String] = []
 
+    @Option(help: "Folder of federated study runs (optima study run --out FOLDER/NAME) for the studies page; default: studies beside an embedded database, when that folder exists.")
+    var studies: String?
+
     @OptionGroup var secrets: SiteSecretsOptions
 
     func validate() throws {
@@ -37,6 +40,15 @@ struct ServerOptions: ParsableArguments {
         "\(tls == nil ? "http" : "https")://\(host == "127.0.0.1" ? "localhost" : host):\(port)"
     }
 
+    /// `--studies`, else `studies` in the folder of an embedded database when it exists (`optima-data/studies`).
+    func studiesDirectory(beside location: DatabaseLocation) -> URL? {
+        if let studies { return URL(fileURLWithPath: studies, isDirectory: true) }
+        guard case .sqlite(let path) = location else { return nil }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("studies", isDirectory: true)
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : nil
+    }
+
     /// Serves `db` until SIGINT or SIGTERM.
     func serve(_ db: any Database, secrets siteSecrets: SiteSecrets) async throws {
         let keys = try jwtPublicKeys.map { path in
@@ -46,7 +58,9 @@ struct ServerOptions: ParsableArguments {
             return pem
         }
         let security = try ServerSecurity(database: db, secrets: siteSecrets, publicKeyPEMs: keys)
-        let app = try OptimaServer.makeApplication(database: db, security: security, host: host, port: port, tls: tls)
+        let app = try OptimaServer.makeApplication(database: db, security: security, host: host, port: port, tls: tls,
+                                                   web: WebSettings(studiesDirectory: studiesDirectory(beside: db.location),
+                                                                  minimumCount: try await db.siteMinimumCellCount()))
         try await app.runService()
     }
 }
