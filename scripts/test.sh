@@ -21,8 +21,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The independent references (Python lifelines, statsmodels, scikit-learn; cryptography for the secure-aggregation
-# and signature vectors), as import:pip names; without them those tests are skipped.
-for pair in lifelines:lifelines statsmodels:statsmodels sklearn:scikit-learn cryptography:cryptography; do
+# and signature vectors; html5lib for the HTML validator), as import:pip names; without them those tests are skipped.
+for pair in lifelines:lifelines statsmodels:statsmodels sklearn:scikit-learn cryptography:cryptography html5lib:html5lib; do
     module=${pair%%:*} package=${pair#*:}
     if command -v python3 >/dev/null && ! python3 -c "import $module" 2>/dev/null; then
         echo "installing $package (pip)" >&2
@@ -36,6 +36,15 @@ if command -v python3 >/dev/null && ! python3 -c "import duckcdm" 2>/dev/null; t
     echo "installing duckcdm (pip)" >&2
     python3 -m pip install -q duckcdm==0.4.7 2>/dev/null || python3 -m pip install -q --user --break-system-packages duckcdm==0.4.7 \
         || echo "could not install duckcdm: the circe equivalence test will be skipped" >&2
+fi
+
+# Headless Chromium for the browser tests of the web UI (OPTIMA_CHROMIUM names another binary); without it they
+# are skipped with a message.
+if [ -z "${OPTIMA_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
+    && ! command -v google-chrome >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing chromium" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+        || echo "could not install chromium: the browser tests will be skipped" >&2
 fi
 
 if [ -z "${OPTIMA_TEST_POSTGRES:-}" ]; then
@@ -68,10 +77,13 @@ echo "PostgreSQL tests run against ${OPTIMA_TEST_POSTGRES%%:*}://…@${OPTIMA_TE
 export OPTIMA_REFERENCE_DATA="${OPTIMA_REFERENCE_DATA:-$(cd .. && pwd)/shared/data}"
 swift build --product optima
 if [ $# -eq 0 ]; then
-    # The federation suites time the nodes' answers (timeouts, retries, a hanging node): they run on their own after
-    # the rest, which on two cores otherwise starves an in-process node of CPU for minutes.
-    swift test --skip FederationTests
+    # The federation suites time the nodes' answers (timeouts, retries, a hanging node) and the browser suites wait for
+    # pages in Chromium: each group runs on its own after the rest, which on two cores otherwise starves an in-process
+    # node or the browser of CPU for minutes.
+    browser="BrowserSmokeTests|WebApplicationBrowserTests"
+    swift test --skip "FederationTests|$browser"
     swift test --filter FederationTests
+    swift test --filter "$browser"
 else
     swift test "$@"
 fi

@@ -13,6 +13,7 @@ struct WebLayout {
                 H.meta(.name("viewport"), .attr("content", "width=device-width, initial-scale=1"))
                 if !web.csrfToken.isEmpty { H.meta(.name("csrf-token"), .attr("content", web.csrfToken)) }
                 H.title { "\(title) · Optima" }
+                H.link(.attr("rel", "icon"), .href("/assets/favicon.svg"), .type("image/svg+xml"))
                 for stylesheet in assets.stylesheets { H.link(.attr("rel", "stylesheet"), .href("/assets/\(stylesheet)")) }
                 for script in scripts { H.script(src: "/assets/\(script)") }
             },
