@@ -115,6 +115,7 @@ let package = Package(
                 "OMOP", "CDMStore", "Governance", "Ingest", "DecisionSupport", "Federation", "OptimaServer", "Synthetic", "Cohorts", "Statistics", "Charts", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         // Test helpers shared by the test targets: temporary databases on both backends, reference data.

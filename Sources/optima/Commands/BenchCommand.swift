@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure bulk-load, generation, cohort, statistics and API speed and peak memory.",
-        subcommands: [ImportBench.self, GenerateBench.self, CohortsBench.self, StatsBench.self, ServeBench.self, FHIRBench.self, CDSBench.self, FederationBench.self])
+        subcommands: [ImportBench.self, GenerateBench.self, CohortsBench.self, StatsBench.self, ServeBench.self, FHIRBench.self, CDSBench.self, FederationBench.self, WebBench.self, ExploreBench.self])
 
     struct ImportBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

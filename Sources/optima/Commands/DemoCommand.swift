@@ -10,9 +10,10 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Create the embedded CDM, fill it with a synthetic oncology population, and serve Optima.",
         discussion: """
             On a fresh machine: creates optima-data/optima.sqlite, generates a population of prostate, breast and lung
-            cancer patients among people without cancer (seed 42), and serves the API until Ctrl-C. A database that
+            cancer patients among people without cancer (seed 42), and serves the web application and the API until Ctrl-C. A database that
             already holds persons is reused as it is. The first run also creates the site's secrets and a first
-            administrator, "admin", and prints a token for it once.
+            administrator, "admin", and prints a token for it once, to sign in with. Run from the repository, it stores
+            and generates the example cohorts of examples/cohorts when the database has none.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -43,6 +44,10 @@ struct DemoCommand: AsyncParsableCommand {
             } else {
                 print("\(db.location) already holds \(existing.formatted()) persons; reusing them.")
             }
+            let cohorts = try await CommandAudit.run(
+                db, action: "cohort generate", resource: "example cohorts", purpose: .research, detail: { "cohorts \($0.count)" }
+            ) { try await DemoCohorts.load(into: db) }
+            for cohort in cohorts { print("  cohort \(cohort.name): \(cohort.persons.formatted()) persons") }
             let info = try await db.info()
             let base = server.baseURL
             let token = try await Self.firstAdministratorToken(db, secrets: secrets)
@@ -54,13 +59,15 @@ struct DemoCommand: AsyncParsableCommand {
                 measurements \(info.tables["measurement", default: 0].formatted())
 
                 Optima is serving at \(base)  (Ctrl-C stops it)
+                  \(base)/                   the web application: open it in a browser and sign in with a token
                   \(base)/api/info           what the database holds
                   \(base)/api/openapi.json   the API
                   \(base)/health             liveness
                 """)
             print(token.map { """
 
-                A first administrator, "admin", was created. Its token (valid 30 days) is shown only this once:
+                A first administrator, "admin", was created. Its token (valid 30 days) is shown only this once;
+                paste it into the sign-in page of \(base), or use it with the API:
                   export OPTIMA_TOKEN=\($0)
                   curl -H "Authorization: Bearer $OPTIMA_TOKEN" \(base)/api/info
                 """ } ?? "\nUsers exist already: `optima token issue --user NAME` prints a token.")

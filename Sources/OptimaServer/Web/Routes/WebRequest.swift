@@ -11,8 +11,12 @@ struct WebRequest: Sendable {
     let csrfToken: String
     let formData: FormData?
 
-    func query(_ name: String) -> String? { request.uri.queryParameters.get(name) }
-    func queryAll(_ name: String) -> [String] { request.uri.queryParameters.getAll(name) }
+    /// A query parameter as a GET form sends it (`+` is a space); nil when absent.
+    func query(_ name: String) -> String? { queryFields.value(name) }
+    func queryAll(_ name: String) -> [String] { queryFields.values(name) }
+
+    /// The query string read the way form bodies are, which Hummingbird's parameters are not (they keep `+`).
+    var queryFields: FormData { (try? FormData(urlEncoded: request.uri.query ?? "")) ?? FormData(fields: []) }
 
     /// A path parameter declared by the route, e.g. `id` of `/cohorts/:id`.
     func parameter(_ name: String) throws -> String {
