@@ -146,6 +146,7 @@ struct Screenshots: Sendable {
     }
 
     func take(_ page: BrowserPage, _ name: String, fullPage: Bool = false) async throws {
+        _ = try await page.evaluate("window.scrollTo(0, 0)")
         let png = try await page.screenshot(to: folder.appendingPathComponent("\(name).png"), fullPage: fullPage)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is a PNG")
         if !keep { try? FileManager.default.removeItem(at: folder.appendingPathComponent("\(name).png")) }
